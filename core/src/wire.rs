@@ -1,0 +1,133 @@
+//! The normalized JSON the reference proxy serves (the public contract's "normalized format"), and the
+//! proxy's error body. Serialization lives here; lenient decoding is in [`crate::decode`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::ranking::{Ranking, Status};
+
+/// The `source` of the synthetic demo dataset.
+pub const DEMO_SOURCE: &str = "demo";
+
+/// One training near one commune, as the reference proxy serves it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireAnswer {
+    /// Formacode.
+    pub formacode: Option<String>,
+    /// The commune asked about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commune: Option<WirePlace>,
+    /// Where the data comes from (`demo`, `france-travail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Whether the training is covered (at least 60 leavers nationally, and something published).
+    pub covered: bool,
+    /// The four levels, most local first.
+    pub levels: Vec<WireLevel>,
+}
+
+/// A commune: code and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WirePlace {
+    /// INSEE code.
+    pub code: String,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nom: Option<String>,
+}
+
+/// One level. An unpublished level carries no figure: no class, no rate, no count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireLevel {
+    /// `bassin`, `departement`, `region` or `national`.
+    pub level: String,
+    /// Territory code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Territory name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nom: Option<String>,
+    /// `published`, `suppressed` or `unavailable`.
+    pub status: String,
+    /// Class 1..5, when published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quintile: Option<u8>,
+    /// Raw rate as a fraction with at most four decimals, when published and known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<f64>,
+    /// Number of leavers, when published and known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leavers: Option<u32>,
+}
+
+impl From<&Ranking> for WireAnswer {
+    fn from(ranking: &Ranking) -> WireAnswer {
+        WireAnswer {
+            formacode: ranking.formacode().map(|f| f.as_str().to_owned()),
+            commune: ranking.commune().and_then(|c| {
+                Some(WirePlace {
+                    code: c.code.clone()?,
+                    nom: c.nom.clone(),
+                })
+            }),
+            source: ranking.source().map(str::to_owned),
+            covered: ranking.covered(),
+            levels: ranking
+                .levels()
+                .iter()
+                .map(|result| {
+                    let figure = match &result.status {
+                        Status::Published(figure) => Some(figure),
+                        Status::Unpublished(_) => None,
+                    };
+                    WireLevel {
+                        level: result.level.as_str().to_owned(),
+                        code: result.place.code.clone(),
+                        nom: result.place.nom.clone(),
+                        status: result.status.name().to_owned(),
+                        quintile: figure.map(|f| f.quintile.get()),
+                        rate: figure
+                            .and_then(|f| f.rate)
+                            .map(|r| round_rate(r.fraction())),
+                        leavers: figure.and_then(|f| f.leavers),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Rates travel with four decimals (a hundredth of a percent): more would be noise, and it keeps the
+/// format stable through a decode / encode round trip.
+fn round_rate(fraction: f64) -> f64 {
+    (fraction * 10_000.0).round() / 10_000.0
+}
+
+/// What went wrong, in the proxy's error body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    /// A query parameter is missing or malformed (400).
+    InvalidParameter,
+    /// The commune code is not in the geography (404).
+    UnknownCommune,
+    /// France Travail refused the request (its 400), passed on.
+    UpstreamRefused,
+    /// France Travail failed or could not be reached (502).
+    UpstreamUnavailable,
+    /// France Travail did not answer in time (504).
+    UpstreamTimeout,
+    /// No such route (404).
+    NotFound,
+}
+
+/// The proxy's error body: `{"error": "...", "message": "...", "parameter": "..."}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireError {
+    /// Machine-readable code.
+    pub error: ErrorCode,
+    /// What happened, in words (English; the widget words it for visitors).
+    pub message: String,
+    /// The query parameter at fault, if one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+}

@@ -1,0 +1,1 @@
+//! retour-emploi widget (placeholder until the widget lands).
