@@ -22,6 +22,14 @@ test-core:
 	cargo test -p retour-emploi-core
 	cargo build --manifest-path core/fuzz/Cargo.toml --target-dir target/fuzz
 
+## make bench: builds the widget (CDN build) and the proxy (proxy profile), then measures them against a
+## plain-JS widget and nginx; prints one table and writes bench/results.md (see docs/benchmarks.md).
+bench:
+	$(BOOTSTRAP) wasm browser node bench
+	$(MAKE) widget
+	cargo build --profile proxy -p retour-emploi-proxy
+	node bench/run.mjs
+
 clean:
 	cargo clean
 	rm -rf dist

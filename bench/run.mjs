@@ -1,0 +1,147 @@
+// `make bench`: measures the widget and the reference proxy side by side with their references, prints
+// one table and writes bench/results.md. Expects the widget (make widget → dist/cdn) and the proxy
+// (cargo build --profile proxy -p retour-emploi-proxy) to be built; `make bench` does both first.
+//
+//   node bench/run.mjs [--quick]     --quick: fewer rounds, for trying the script out (not for results)
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bundle } from './baseline/build.mjs';
+import { describeMachine } from './lib/machine.mjs';
+import { get, run, stopAll } from './lib/process.mjs';
+import { dataStrings, transferSizes, wasmBreakdown, wasmSections } from './lib/sizes.mjs';
+import { downloadedAssets, launch, manyWidgets, timeToBadge, writePages } from './lib/browser.mjs';
+import { checkNginxCaches, coldBurst, proxyMemory, startNginx, startProxy, startupTimes, throughput } from './lib/proxy.mjs';
+import { namedTwin } from './lib/twin.mjs';
+import { writeReport } from './lib/report.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const work = `${root}bench/work`;
+const quick = process.argv.includes('--quick');
+const PLAN = quick
+  ? { badgeRounds: 5, manyRounds: 2, wrkRounds: 1, wrkSeconds: 3, startupRuns: 3, burst: 200 }
+  : { badgeRounds: 25, manyRounds: 5, wrkRounds: 3, wrkSeconds: 8, startupRuns: 7, burst: 1000 };
+const CDN = `${root}dist/cdn`;
+const PROXY_BINARY = `${root}target/proxy/retour-emploi-proxy`;
+const IMPLS = { ours: 'ours/retour-emploi.js', baseline: 'baseline/retour-emploi.js' };
+// Communes of the shared cases (Lyon, Ajaccio, Saint-Denis de La Réunion, Paris 1er) and other large towns.
+const COMMUNES = ['69123', '2A004', '97411', '75101', '13055', '33063', '59350', '31555', '44109', '67482'];
+
+const t0 = performance.now();
+const step = (text) => console.log(`\x1b[1mbench:\x1b[0m ${text} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+
+function need(path, how) {
+  if (!existsSync(path)) throw new Error(`${path} is missing: ${how}`);
+}
+
+/** 10 (formacode, commune) pairs the demo data publishes a rate for, one per commune, deterministic. */
+async function choosePairs(proxyUrl) {
+  const formacodes = run('sh', ['-c', 'tail -n +2 data/formacodes-v13-selection.csv | cut -d, -f1'], { cwd: root }).split('\n').filter(Boolean);
+  const pairs = [];
+  let tried = 0;
+  for (const commune of COMMUNES) {
+    for (const formacode of formacodes.slice(tried)) {
+      tried += 1;
+      const answer = await get(`${proxyUrl}/v1/rank?formacode=${formacode}&codeinseeville=${commune}`);
+      if (answer.status === 200 && JSON.parse(answer.body).levels?.some((l) => l.status === 'published')) {
+        pairs.push([formacode, commune]);
+        break;
+      }
+    }
+  }
+  if (pairs.length < COMMUNES.length) throw new Error(`the demo data publishes a rate for only ${pairs.length} of the candidate pairs`);
+  return pairs;
+}
+
+async function main() {
+  need(`${CDN}/retour-emploi.js`, 'run `make widget` first');
+  need(PROXY_BINARY, 'run `cargo build --profile proxy -p retour-emploi-proxy` first');
+  rmSync(`${work}/site`, { recursive: true, force: true });
+  mkdirSync(`${work}/logs`, { recursive: true });
+  const loadBefore = loadavg();
+  const machine = describeMachine(root);
+  step(`machine: ${machine.cpu}, ${machine.cores} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  if (loadBefore[0] > 1) console.warn('bench: the machine is busy (1-minute load above 1): timings will be noisy');
+
+  step('checking the plain-JS reference against the shared cases');
+  run('node', [`${root}bench/baseline/check.mjs`], { stdio: 'inherit' });
+
+  step('building the site: the CDN build, the plain-JS reference, the pages');
+  cpSync(CDN, `${work}/site/ours`, { recursive: true });
+  await bundle('index.js', `${work}/site/baseline/retour-emploi.js`);
+
+  const demo = await startProxy(PROXY_BINARY, { args: ['--demo', '--assets', `${work}/site`], logDir: `${work}/logs`, name: 'proxy-demo' });
+  const memoryAtStart = proxyMemory(demo);
+  const pairs = await choosePairs(demo.url);
+  const paths = pairs.map(([f, c]) => `/v1/rank?formacode=${f}&codeinseeville=${c}`);
+  writeFileSync(`${work}/paths.txt`, `${paths.join('\n')}\n`);
+  for (const path of paths) await get(`${demo.url}${path}`); // warm the proxy's cache
+  const memoryWarm = proxyMemory(demo);
+  writePages(`${work}/site`, IMPLS, pairs, '/v1/rank');
+  step(`proxy (demo data) on ${demo.url}; pairs: ${pairs.map((p) => p.join('/')).join(', ')}`);
+
+  const browser = await launch();
+  const results = { machine, plan: PLAN, pairs, quick };
+  try {
+    step('1. transfer sizes');
+    results.sizes = {};
+    for (const name of Object.keys(IMPLS)) {
+      const assets = await downloadedAssets(browser, demo.url, name);
+      const dir = `${work}/downloads/${name}`;
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const files = assets.map(({ path, bytes }) => {
+        const file = `${dir}/${path.split('/').pop()}`;
+        writeFileSync(file, bytes);
+        return file;
+      });
+      results.sizes[name] = { ...transferSizes(files), assets: assets.map((a) => ({ path: a.path, type: a.type })) };
+    }
+    const shippedWasm = readdirSync(CDN).filter((f) => f.endsWith('.wasm')).map((f) => `${CDN}/${f}`)[0];
+    results.wasm = { file: shippedWasm.slice(root.length), sections: wasmSections(shippedWasm), data: dataStrings(shippedWasm) };
+    const twin = namedTwin(root, shippedWasm, `${work}/named`);
+    if (twin.path) {
+      results.wasm.twin = { ...twin, sections: wasmSections(twin.path), breakdown: wasmBreakdown(twin.path) };
+    } else {
+      results.wasm.twin = twin;
+    }
+
+    step(`2. time to badge: ${PLAN.badgeRounds} first visits each, alternating`);
+    results.badge = await timeToBadge(browser, demo.url, Object.keys(IMPLS), { rounds: PLAN.badgeRounds });
+
+    step(`3. 100 widgets: ${PLAN.manyRounds} loads each, alternating`);
+    results.many = await manyWidgets(browser, demo.url, Object.keys(IMPLS), { rounds: PLAN.manyRounds });
+  } finally {
+    await browser.close();
+  }
+
+  step('4. proxy: cached throughput, proxy vs nginx proxy_cache');
+  const nginx = await startNginx(`${work}/nginx`, demo.url);
+  await checkNginxCaches(nginx.url, demo.url, paths);
+  results.throughput = await throughput({ proxy: demo.url, nginx: nginx.url }, `${work}/paths.txt`,
+    { rounds: PLAN.wrkRounds, seconds: PLAN.wrkSeconds });
+  results.memory = { atStart: memoryAtStart, warm: memoryWarm, afterLoad: proxyMemory(demo) };
+
+  step(`4. proxy: cold burst of ${PLAN.burst} identical misses`);
+  results.burst = await coldBurst(PROXY_BINARY, { concurrency: PLAN.burst, logDir: `${work}/logs` });
+
+  step('4. proxy: start-up time');
+  await stopAll();
+  results.startup = await startupTimes(PROXY_BINARY, { runs: PLAN.startupRuns, logDir: `${work}/logs` });
+
+  results.loadAfter = loadavg();
+  results.loadBefore = loadBefore;
+  results.runSeconds = (performance.now() - t0) / 1000;
+  const table = writeReport(results, `${root}bench/results.md`, quick ? `${work}/results-quick.md` : undefined);
+  console.log(`\n${table}\n`);
+  step(quick ? `quick run: wrote ${work}/results-quick.md (bench/results.md untouched)` : 'wrote bench/results.md');
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}
