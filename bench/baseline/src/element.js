@@ -5,8 +5,8 @@ import { completeGeography } from './decode.js';
 import { cachedAnswer, requestAnswer } from './fetch.js';
 import { parseRequest } from './request.js';
 import {
-  attributeSentence, band, classShort, classSpoken, integratorHint, leavers, levelName, notCovered,
-  percent, placeName, problemMessage, retryable, ui, unpublishedReason,
+  attributeSentence, band, classShort, classSpoken, explainer, integratorHint, leavers, levelName,
+  measuredRate, notCovered, placeName, problemMessage, retryable, ui, unpublishedReason,
 } from './text.js';
 
 export const ATTRIBUTES = ['formacode', 'commune', 'proxy', 'lang', 'variant', 'theme'];
@@ -151,7 +151,7 @@ export class RetourEmploi extends HTMLElement {
       h('span', { class: 'class', 'aria-hidden': 'true' }, classShort(figure.quintile, lang)),
       h('span', { class: 'sr' }, classSpoken(figure.quintile, lang)),
       h('span', { class: 'band' }, band(figure.quintile, lang)),
-      figure.rate !== undefined && h('span', { class: 'rate' }, `${ui('rate', lang)} ${percent(figure.rate, lang)}`),
+      figure.rate !== undefined && h('span', { class: 'rate' }, measuredRate(figure.rate, lang)),
       h('span', { class: 'where' }, where));
     if (variant === 'badge') return this.#frame({ lang, variant }, ranking, badge);
     const rows = ranking.levels.map((result) => {
@@ -178,8 +178,10 @@ export class RetourEmploi extends HTMLElement {
       type: 'button', part: 'explain-button', class: 'explain', 'aria-expanded': 'false', 'aria-controls': 'explainer',
       click: () => this.#toggleExplainer(!this.#explainerOpen),
     }, ui('explain', lang));
+    const [heading, measures, outcomes, ...rest] = explainer(lang);
     const panel = h('div', { id: 'explainer', part: 'explainer', class: 'explainer', hidden: true, tabindex: '-1' },
-      ui('explainer', lang).map((text) => h('p', {}, text)));
+      h('h3', {}, heading), h('p', {}, measures), h('ul', {}, outcomes.map((text) => h('li', {}, text))),
+      rest.map((text) => h('p', {}, text)));
     return h('div', { class: 'about' }, button, panel);
   }
 

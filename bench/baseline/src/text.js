@@ -129,6 +129,36 @@ export function attributeSentence([attribute, fr, en], lang) {
   return pick(lang, `attribut ${attribute} : ${fr}`, `attribute ${attribute}: ${en}`);
 }
 
+/** The exact rate, when a source gives one. */
+export const measuredRate = (rate, lang) => `${pick(lang, 'Taux mesuré\u00A0:', 'Measured rate:')} ${percent(rate, lang)}`;
+
+/** The explainer: [heading, measures, [three outcomes], exclusions, classes, secrecy, source, period]. */
+export function explainer(lang) {
+  const lowest = `${classLabel(1, lang).toLowerCase()}, ${band(1, lang)}`;
+  const highest = `${classLabel(5, lang).toLowerCase()}, ${band(5, lang)}`;
+  return lang === 'en'
+    ? [
+      'What this rate measures',
+      'Among job seekers registered with France Travail who finished a training course in this field, the share who, within six months of the end of the course:',
+      ['found salaried work of one month or more;', 'or got a subsidised contract;', 'or started their own business.'],
+      'Jobs with private-household employers, public employers or employers abroad, and temp missions of unknown length, do not count.',
+      `The rate is published in five classes, from 1 (${lowest}) to 5 (${highest}).`,
+      `Statistical secrecy: a training taken by fewer than ${THRESHOLD} leavers in all of France is not published; in an employment area, a département or a region, the rate is published only above ${THRESHOLD} leavers. The rate shown is the one of the nearest area that publishes one.`,
+      'Source: France Travail, La Bonne Formation service (rate of return to employment after training).',
+      'Period: people who left training since January 2013, situation six months after the end of the course.',
+    ]
+    : [
+      'Ce que mesure ce taux',
+      'Parmi les demandeurs d’emploi inscrits à France Travail qui ont terminé une formation de ce domaine, la part de ceux qui, dans les six mois suivant la fin de la formation\u00A0:',
+      ['ont retrouvé un emploi salarié d’au moins un mois\u00A0;', 'ou ont signé un contrat aidé\u00A0;', 'ou ont créé leur entreprise.'],
+      'Ne sont pas comptés les emplois chez un particulier employeur, dans la fonction publique ou à l’étranger, ni les missions d’intérim de durée inconnue.',
+      `Le taux est publié en cinq classes, de 1 (${lowest}) à 5 (${highest}).`,
+      `Secret statistique\u00A0: une formation suivie par moins de ${THRESHOLD} sortants dans toute la France n’est pas publiée\u00A0; dans un bassin d’emploi, un département ou une région, le taux n’est publié qu’au-delà de ${THRESHOLD} sortants. Le taux affiché est celui du territoire le plus proche qui en publie un.`,
+      'Source\u00A0: France Travail, service La Bonne Formation (taux de retour à l’emploi suite formation).',
+      'Période\u00A0: sorties de formation depuis janvier 2013, situation observée six mois après la fin de la formation.',
+    ];
+}
+
 export const UI = {
   title: ['Taux de retour à l’emploi', 'Return-to-work rate'],
   loading: ['Chargement…', 'Loading…'],
@@ -136,22 +166,6 @@ export const UI = {
   breakdown: ['Par territoire', 'By area'],
   retry: ['Réessayer', 'Retry'],
   explain: ['Comment lire ce taux ?', 'How to read this rate?'],
-  close: ['Fermer', 'Close'],
-  rate: ['taux exact :', 'exact rate:'],
   badIntro: ['Le widget est mal configuré :', 'The widget is misconfigured:'],
-  explainer: [
-    [
-      'Part des demandeurs d’emploi ayant terminé cette formation qui, dans les six mois suivants, ont retrouvé un emploi salarié d’un mois ou plus, obtenu un contrat aidé ou créé leur entreprise. Ne comptent pas : les emplois chez un particulier employeur, dans le secteur public ou à l’étranger, ni les missions d’intérim de durée inconnue.',
-      `Le résultat est une classe de 1 à 5 parmi toutes les formations (seuils : 43, 53, 60 et 68${NNBSP}%). Il vient du territoire le plus proche où il peut être publié : bassin d’emploi, puis département, région et France.`,
-      `Secret statistique : un taux local n’est publié qu’au-delà de ${THRESHOLD} sortants de formation ; une formation suivie par moins de ${THRESHOLD} personnes en France n’a pas de taux.`,
-      'Source : France Travail, La Bonne Formation (sortants de formation depuis 2013).',
-    ],
-    [
-      'Share of job seekers who finished this training and, within six months, found salaried work of a month or more, got a subsidised contract or started their own business. Not counted: work for a private household, in the public sector or abroad, and temp missions of unknown length.',
-      'The result is a class from 1 to 5 among all trainings (cut-points: 43, 53, 60 and 68%). It comes from the closest area where it may be published: employment area, then département, region and France.',
-      `Statistical secrecy: a local rate is published only above ${THRESHOLD} leavers; a training taken by fewer than ${THRESHOLD} people in France has no rate.`,
-      'Source: France Travail, La Bonne Formation (training leavers since 2013).',
-    ],
-  ],
 };
 export const ui = (key, lang) => UI[key][lang === 'en' ? 1 : 0];
