@@ -11,7 +11,8 @@ import { describeMachine } from './lib/machine.mjs';
 import { get, run, stopAll } from './lib/process.mjs';
 import { dataStrings, transferSizes, wasmBreakdown, wasmSections } from './lib/sizes.mjs';
 import { downloadedAssets, launch, manyWidgets, timeToBadge, writePages } from './lib/browser.mjs';
-import { checkNginxCaches, coldBurst, proxyMemory, startNginx, startProxy, startupTimes, throughput } from './lib/proxy.mjs';
+import { checkNginxCaches, coldBurst, proxyMemory, startNginx, startProxy, startupTimes, throughput, upstreamMode, warmCache } from './lib/proxy.mjs';
+import { startFakeFranceTravail } from './lib/fake-france-travail.mjs';
 import { namedTwin } from './lib/twin.mjs';
 import { writeReport } from './lib/report.mjs';
 
@@ -34,7 +35,7 @@ function need(path, how) {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${how}`);
 }
 
-/** 10 (formacode, commune) pairs the demo data publishes a rate for, one per commune, deterministic. */
+/** 10 (formacode, commune) pairs the proxy publishes a rate for, one per commune, deterministic. */
 async function choosePairs(proxyUrl) {
   const formacodes = run('sh', ['-c', 'tail -n +2 data/formacodes-v13-selection.csv | cut -d, -f1'], { cwd: root }).split('\n').filter(Boolean);
   const pairs = [];
@@ -49,9 +50,11 @@ async function choosePairs(proxyUrl) {
       }
     }
   }
-  if (pairs.length < COMMUNES.length) throw new Error(`the demo data publishes a rate for only ${pairs.length} of the candidate pairs`);
+  if (pairs.length < COMMUNES.length) throw new Error(`the proxy publishes a rate for only ${pairs.length} of the candidate pairs`);
   return pairs;
 }
+
+let fake; // the fake France Travail of sections 2 to 4, in this process
 
 async function main() {
   need(`${CDN}/retour-emploi.js`, 'run `make widget` first');
@@ -70,15 +73,21 @@ async function main() {
   cpSync(CDN, `${work}/site/ours`, { recursive: true });
   await bundle('index.js', `${work}/site/baseline/retour-emploi.js`);
 
-  const demo = await startProxy(PROXY_BINARY, { args: ['--demo', '--assets', `${work}/site`], logDir: `${work}/logs`, name: 'proxy-demo' });
-  const memoryAtStart = proxyMemory(demo);
-  const pairs = await choosePairs(demo.url);
+  // One proxy for sections 2 to 4: upstream mode against a fake France Travail (in this process), serving
+  // the pages and both widgets (--assets) and answering /v1/rank from its cache once warmed.
+  fake = await startFakeFranceTravail({ delayMs: 20 });
+  const mode = upstreamMode(fake.url);
+  const proxy = await startProxy(PROXY_BINARY, {
+    args: [...mode.args, '--assets', `${work}/site`], env: mode.env, logDir: `${work}/logs`, name: 'proxy',
+  });
+  const memoryAtStart = proxyMemory(proxy);
+  const pairs = await choosePairs(proxy.url);
   const paths = pairs.map(([f, c]) => `/v1/rank?formacode=${f}&codeinseeville=${c}`);
   writeFileSync(`${work}/paths.txt`, `${paths.join('\n')}\n`);
-  for (const path of paths) await get(`${demo.url}${path}`); // warm the proxy's cache
-  const memoryWarm = proxyMemory(demo);
+  await warmCache(proxy.url, paths);
+  const memoryWarm = proxyMemory(proxy);
   writePages(`${work}/site`, IMPLS, pairs, '/v1/rank');
-  step(`proxy (demo data) on ${demo.url}; pairs: ${pairs.map((p) => p.join('/')).join(', ')}`);
+  step(`proxy (upstream mode, fake France Travail) on ${proxy.url}; pairs: ${pairs.map((p) => p.join('/')).join(', ')}`);
 
   const browser = await launch();
   const results = { machine, plan: PLAN, pairs, quick };
@@ -86,7 +95,7 @@ async function main() {
     step('1. transfer sizes');
     results.sizes = {};
     for (const name of Object.keys(IMPLS)) {
-      const assets = await downloadedAssets(browser, demo.url, name);
+      const assets = await downloadedAssets(browser, proxy.url, name);
       const dir = `${work}/downloads/${name}`;
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -107,27 +116,32 @@ async function main() {
     }
 
     step(`2. time to badge: ${PLAN.badgeRounds} first visits each, alternating`);
-    results.badge = await timeToBadge(browser, demo.url, Object.keys(IMPLS), { rounds: PLAN.badgeRounds });
+    results.badge = await timeToBadge(browser, proxy.url, Object.keys(IMPLS), { rounds: PLAN.badgeRounds });
 
     step(`3. 100 widgets: ${PLAN.manyRounds} loads each, alternating`);
-    results.many = await manyWidgets(browser, demo.url, Object.keys(IMPLS), { rounds: PLAN.manyRounds });
+    results.many = await manyWidgets(browser, proxy.url, Object.keys(IMPLS), { rounds: PLAN.manyRounds });
   } finally {
     await browser.close();
   }
 
   step('4. proxy: cached throughput, proxy vs nginx proxy_cache');
-  const nginx = await startNginx(`${work}/nginx`, demo.url);
-  await checkNginxCaches(nginx.url, demo.url, paths);
-  results.throughput = await throughput({ proxy: demo.url, nginx: nginx.url }, `${work}/paths.txt`,
+  const nginx = await startNginx(`${work}/nginx`, proxy.url);
+  await checkNginxCaches(nginx.url, proxy.url, paths);
+  results.throughput = await throughput({ proxy: proxy.url, nginx: nginx.url }, `${work}/paths.txt`,
     { rounds: PLAN.wrkRounds, seconds: PLAN.wrkSeconds });
-  results.memory = { atStart: memoryAtStart, warm: memoryWarm, afterLoad: proxyMemory(demo) };
+  results.memory = { atStart: memoryAtStart, warm: memoryWarm, afterLoad: proxyMemory(proxy) };
 
   step(`4. proxy: cold burst of ${PLAN.burst} identical misses`);
   results.burst = await coldBurst(PROXY_BINARY, { concurrency: PLAN.burst, logDir: `${work}/logs` });
 
-  step('4. proxy: start-up time');
+  step('4. proxy: start-up time and memory, demo and upstream modes');
   await stopAll();
-  results.startup = await startupTimes(PROXY_BINARY, { runs: PLAN.startupRuns, logDir: `${work}/logs` });
+  await fake.close();
+  fake = undefined;
+  results.startup = {
+    demo: await startupTimes(PROXY_BINARY, { args: ['--demo'] }, { runs: PLAN.startupRuns, logDir: `${work}/logs`, name: 'startup-demo' }),
+    upstream: await startupTimes(PROXY_BINARY, upstreamMode('http://127.0.0.1:9'), { runs: PLAN.startupRuns, logDir: `${work}/logs`, name: 'startup-upstream' }),
+  };
 
   results.loadAfter = loadavg();
   results.loadBefore = loadBefore;
@@ -144,4 +158,5 @@ try {
   process.exitCode = 1;
 } finally {
   await stopAll();
+  await fake?.close();
 }

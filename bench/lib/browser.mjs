@@ -2,8 +2,8 @@
 //
 // Every load happens in a new browser context: an empty HTTP cache and an empty code cache, which is
 // what a first-time visitor has. The pages and both widgets are served by the same server (the reference
-// proxy with --assets, which also answers /v1/rank), so the only difference between two loads is the
-// widget's code.
+// proxy with --assets, which also answers /v1/rank from its cache), so the only difference between two
+// loads is the widget's code.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { median, percentile } from './stats.mjs';

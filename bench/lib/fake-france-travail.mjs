@@ -10,6 +10,23 @@ import { randomBytes } from 'node:crypto';
 export const TOKEN_PATH = '/connexion/oauth2/access_token';
 export const API_BASE_PATH = '/partenaire/retouralemploisuiteformation/v1';
 
+// France Travail's answer for a pair: scores 0.2..1 as strings, "" where nothing is published (the
+// département never, as the reference implementation did), varying with the pair but always the same
+// for a given pair. The national level is always published.
+function rank(formacode, commune) {
+  let hash = 2166136261;
+  for (const c of `${formacode}/${commune}`) hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
+  const score = (bits) => ['0.2', '0.4', '0.6', '0.8', '1'][bits % 5];
+  return {
+    formacode,
+    'codeinsee-bassin': String(1000 + (hash % 9000)),
+    'taux-bassin': hash % 3 === 0 ? '' : score(hash >>> 2),
+    'taux-departemental': '',
+    'taux-regional': hash % 7 === 0 ? '' : score(hash >>> 5),
+    'taux-national': score(hash >>> 9),
+  };
+}
+
 /** Starts the fake on 127.0.0.1:`port` (0 for any); resolves with {url, calls, close()}. */
 export function startFakeFranceTravail({ port = 0, delayMs = 1000 } = {}) {
   const calls = { token: 0, rank: 0, unauthorized: 0 };
@@ -46,14 +63,7 @@ export function startFakeFranceTravail({ port = 0, delayMs = 1000 } = {}) {
       calls.rank += 1;
       const formacode = url.searchParams.get('formacode') ?? '';
       const commune = url.searchParams.get('codeinseeville') ?? '';
-      setTimeout(() => json(200, [{
-        formacode,
-        'codeinsee-bassin': `${commune.slice(0, 2)}01`,
-        'taux-bassin': '0.8',
-        'taux-departemental': '',
-        'taux-regional': '0.6',
-        'taux-national': '0.6',
-      }]), delayMs);
+      setTimeout(() => json(200, [rank(formacode, commune)]), delayMs);
       return;
     }
     if (url.pathname === '/calls') {

@@ -22,15 +22,40 @@ export async function startProxy(binary, { args = [], env = {}, logDir, name = '
   return { child, url, startMs: performance.now() - t0 };
 }
 
-/** Start-up time: process start → /healthz answers, `runs` times (demo mode, full geography). */
-export async function startupTimes(binary, { runs = 7, logDir } = {}) {
+/** The arguments and environment of upstream mode against the fake France Travail at `fakeUrl`. */
+export function upstreamMode(fakeUrl) {
+  return {
+    args: ['--upstream', '--token-url', `${fakeUrl}${TOKEN_PATH}?realm=%2Fpartenaire`, '--api-base', `${fakeUrl}${API_BASE_PATH}`],
+    env: { FRANCE_TRAVAIL_CLIENT_ID: 'bench-client', FRANCE_TRAVAIL_CLIENT_SECRET: 'bench-secret' },
+  };
+}
+
+/**
+ * Start-up time (process start → /healthz answers) and resident memory at that moment, `runs` times;
+ * `mode` is {args, env}.
+ */
+export async function startupTimes(binary, mode, { runs = 7, logDir, name = 'startup' } = {}) {
   const times = [];
+  const rss = [];
   for (let i = 0; i < runs; i++) {
-    const proxy = await startProxy(binary, { args: ['--demo'], logDir, name: `startup-${i}` });
+    const proxy = await startProxy(binary, { ...mode, logDir, name: `${name}-${i}` });
     times.push(proxy.startMs);
+    rss.push(residentMemory(proxy.child.pid).rssKb);
     await stop(proxy.child);
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs, rssKb: median(rss) };
+}
+
+/** Asks for every path twice; throws unless the second answer says it came from the proxy's cache. */
+export async function warmCache(proxyUrl, paths) {
+  for (const path of paths) {
+    await get(`${proxyUrl}${path}`);
+    const again = await get(`${proxyUrl}${path}`);
+    const said = again.headers['x-retour-emploi-cache'];
+    if (again.status !== 200 || said !== 'hit') {
+      throw new Error(`${path}: the proxy did not answer from its cache the second time (status ${again.status}, x-retour-emploi-cache: ${said})`);
+    }
+  }
 }
 
 /** nginx as the current user, everything in `dir`, caching /v1/rank answers of the proxy at `upstream`. */
@@ -123,12 +148,7 @@ export async function throughput(targets, pathsFile, { rounds = 3, seconds = 8, 
  */
 export async function coldBurst(binary, { concurrency = 1000, delayMs = 1000, logDir, pair = ['22435', '69123'] } = {}) {
   const fake = await startFakeFranceTravail({ delayMs });
-  const proxy = await startProxy(binary, {
-    args: ['--upstream', '--token-url', `${fake.url}${TOKEN_PATH}?realm=%2Fpartenaire`, '--api-base', `${fake.url}${API_BASE_PATH}`],
-    env: { FRANCE_TRAVAIL_CLIENT_ID: 'bench-client', FRANCE_TRAVAIL_CLIENT_SECRET: 'bench-secret' },
-    logDir,
-    name: 'proxy-upstream',
-  });
+  const proxy = await startProxy(binary, { ...upstreamMode(fake.url), logDir, name: 'proxy-burst' });
   try {
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
     const url = `${proxy.url}/v1/rank?formacode=${pair[0]}&codeinseeville=${pair[1]}`;
