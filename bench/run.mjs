@@ -127,7 +127,10 @@ async function main() {
   step('4. proxy: cached throughput, proxy vs nginx proxy_cache');
   const nginx = await startNginx(`${work}/nginx`, proxy.url);
   await checkNginxCaches(nginx.url, proxy.url, paths);
-  results.throughput = await throughput({ proxy: proxy.url, nginx: nginx.url }, `${work}/paths.txt`,
+  // The proxy logs a line per request by default; a second one with RUST_LOG=warn shows what that costs.
+  const quiet = await startProxy(PROXY_BINARY, { args: mode.args, env: { ...mode.env, RUST_LOG: 'warn' }, logDir: `${work}/logs`, name: 'proxy-quiet' });
+  await warmCache(quiet.url, paths);
+  results.throughput = await throughput({ proxy: proxy.url, quiet: quiet.url, nginx: nginx.url }, `${work}/paths.txt`,
     { rounds: PLAN.wrkRounds, seconds: PLAN.wrkSeconds });
   results.memory = { atStart: memoryAtStart, warm: memoryWarm, afterLoad: proxyMemory(proxy) };
 

@@ -2,6 +2,7 @@
 // id when the run ends, even on failure.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { closeSync, openSync } from 'node:fs';
 import http from 'node:http';
 
 const started = new Set();
@@ -18,17 +19,18 @@ export function freePort() {
   });
 }
 
-/** Starts a long-running process; its output goes to the writable stream `log` (or is dropped). */
-export function start(command, args, { env, log, cwd } = {}) {
+/**
+ * Starts a long-running process; its output goes straight to the file `logFile` (the kernel writes it,
+ * not this process, so logging costs the child what it would cost in production), or is dropped.
+ */
+export function start(command, args, { env, logFile, cwd } = {}) {
+  const fd = logFile ? openSync(logFile, 'w') : 'ignore';
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     cwd,
-    stdio: log ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+    stdio: ['ignore', fd, fd],
   });
-  if (log) {
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-  }
+  if (logFile) closeSync(fd);
   started.add(child);
   child.once('exit', () => started.delete(child));
   return child;

@@ -2,7 +2,7 @@
 // JSON from its proxy_cache in front of the same proxy; a cold burst of identical misses against a fake
 // France Travail; resident memory; start-up time.
 import http from 'node:http';
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { freePort, get, residentMemory, runAsync, start, stop, waitForHttp } from './process.mjs';
@@ -14,9 +14,9 @@ const ROTATE_LUA = fileURLToPath(new URL('../wrk/rotate-pairs.lua', import.meta.
 /** Starts the proxy on a free port and waits for /healthz; `args` come after --listen. */
 export async function startProxy(binary, { args = [], env = {}, logDir, name = 'proxy' }) {
   const port = await freePort();
-  const log = logDir ? createWriteStream(`${logDir}/${name}.log`) : undefined;
+  const logFile = logDir ? `${logDir}/${name}.log` : undefined;
   const t0 = performance.now();
-  const child = start(binary, ['--listen', `127.0.0.1:${port}`, ...args], { env, log });
+  const child = start(binary, ['--listen', `127.0.0.1:${port}`, ...args], { env, logFile });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/healthz`, { child });
   return { child, url, startMs: performance.now() - t0 };
