@@ -1,23 +1,27 @@
-// The <retour-emploi> custom element: attributes in, shadow DOM out (parts and data-* as in the public
-// contract), `data-state` on the host and a `retour-emploi:state` event on every state change.
-import css from './styles.css';
+// The <retour-emploi> custom element: attributes in, shadow DOM out, `data-state` on the host (and its
+// placeholder) and a `retour-emploi:state` event on every state change. The markup (classes, parts,
+// data-*) is the Rust widget's, so both use the same stylesheet (www/widget.css) and look the same.
+import css from '../../../www/widget.css';
 import { completeGeography } from './decode.js';
 import { cachedAnswer, requestAnswer } from './fetch.js';
 import { parseRequest } from './request.js';
 import {
-  attributeSentence, band, classShort, classSpoken, explainer, integratorHint, leavers, levelName,
-  measuredRate, notCovered, placeName, problemMessage, retryable, ui, unpublishedReason,
+  attributeSentence, band, classShort, classSpoken, explainer, integratorHint, levelName, measuredRate,
+  notCovered, placeName, problemMessage, retryable, ui, unpublishedReason,
 } from './text.js';
 
-export const ATTRIBUTES = ['formacode', 'commune', 'proxy', 'lang', 'variant', 'theme'];
+/** Attributes the element reacts to. */
+export const ATTRIBUTES = ['formacode', 'commune', 'proxy', 'lang', 'variant', 'theme', 'timeout', 'cache-ttl'];
+const DEFAULT_TIMEOUT_MS = 8000;
+const PANEL_ID = 'retour-emploi-explainer';
 
 let sheet;
 function adoptStyles(root) {
-  if ('adoptedStyleSheets' in root) {
+  try {
     sheet ??= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-  } else {
+  } catch {
     root.append(h('style', {}, css));
   }
 }
@@ -30,27 +34,64 @@ function h(tag, attributes, ...children) {
     if (typeof value === 'function') element.addEventListener(name, value);
     else element.setAttribute(name, value === true ? '' : value);
   }
-  element.append(...children.flat().filter((child) => child !== undefined && child !== false));
+  element.append(...children.flat(Infinity).filter((child) => child !== undefined && child !== false));
   return element;
 }
 
-const langOf = (tag) => (/^en(?:[-_]|$)/i.test((tag ?? '').trim()) ? 'en' : 'fr');
-const variantOf = (name) => (['compact', 'badge'].includes(name) ? name : 'full');
+/** Presentation and network attributes; what is not understood falls back to its default, with a warning. */
+function readSettings(element) {
+  const get = (name) => element.getAttribute(name);
+  const warn = (name, value, expected, fallback) =>
+    console.warn(`retour-emploi: ${name}="${value}" is not understood (${expected}); using ${fallback}`);
+  const choice = (name, values, fallback, expected) => {
+    const value = get(name);
+    const found = values.find((v) => v === (value ?? '').trim().toLowerCase());
+    if (value !== null && value.trim() && !found) warn(name, value, expected, fallback);
+    return found ?? fallback;
+  };
+  let lang = 'fr';
+  const langValue = get('lang');
+  if (langValue !== null) {
+    const primary = langValue.trim().split(/[-_]/)[0].toLowerCase();
+    if (primary === 'en' || primary === 'fr') lang = primary;
+    else warn('lang', langValue, 'fr or en', 'French');
+  }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  const timeout = get('timeout');
+  if (timeout !== null) {
+    const seconds = Number(timeout.trim());
+    if (timeout.trim() && seconds > 0 && seconds <= 120) timeoutMs = Math.round(seconds * 1000);
+    else warn('timeout', timeout, 'seconds, more than 0 and at most 120', '8 seconds');
+  }
+  let ttlSeconds;
+  const ttl = get('cache-ttl');
+  if (ttl !== null) {
+    if (/^\s*\+?\d+\s*$/.test(ttl) && Number(ttl) <= 0xffffffff) ttlSeconds = Number(ttl) || undefined;
+    else warn('cache-ttl', ttl, 'a whole number of seconds', 'no sessionStorage cache');
+  }
+  return {
+    lang,
+    variant: choice('variant', ['full', 'compact', 'badge'], 'full', 'full, compact or badge'),
+    theme: choice('theme', ['light', 'dark', 'auto'], 'light', 'light, dark or auto'),
+    timeoutMs,
+    ttlSeconds,
+  };
+}
+
+const REASONS = { refused: 'refused', 'not-data': 'not-data', unavailable: 'unavailable', timeout: 'timeout', network: 'network' };
 
 export class RetourEmploi extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
-  #root;
+  #mount;
   #pending; // the fetch this element waits for
   #scheduled = false;
-  #explainerOpen = false;
 
   constructor() {
     super();
-    this.#root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this.#root);
-    this.#root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.#explainerOpen) this.#toggleExplainer(false);
-    });
+    const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    this.#mount = h('div', { class: 'mount' });
+    root.append(this.#mount);
   }
 
   connectedCallback() {
@@ -61,8 +102,8 @@ export class RetourEmploi extends HTMLElement {
     this.#cancel();
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#schedule();
+  attributeChangedCallback(name, old, value) {
+    if (old !== value && this.isConnected) this.#schedule();
   }
 
   // Several attributes set in a row make one update.
@@ -82,140 +123,164 @@ export class RetourEmploi extends HTMLElement {
 
   #update() {
     this.#cancel();
-    const lang = langOf(this.getAttribute('lang'));
-    const variant = variantOf(this.getAttribute('variant'));
-    const request = parseRequest(
-      this.getAttribute('formacode'), this.getAttribute('commune'), this.getAttribute('proxy'),
-    );
-    const context = { lang, variant, formacode: request.formacode, commune: request.commune };
-    if (request.errors) {
-      for (const error of request.errors) console.warn(`retour-emploi: ${attributeSentence(error, 'en')}`);
-      this.#show('error', context, this.#badAttributes(request.errors, lang));
-      return;
+    const settings = readSettings(this);
+    const context = { ...settings, formacode: this.getAttribute('formacode'), commune: this.getAttribute('commune') };
+    try {
+      const request = parseRequest(context.formacode, context.commune, this.getAttribute('proxy'), document.baseURI);
+      if (request.errors) {
+        const lines = request.errors.map((error) => attributeSentence(error, settings.lang));
+        this.#show(context, { state: 'error', reason: 'attribute', attribute: request.errors[0][0] },
+          errorPanel(ui('attributesTitle', settings.lang), lines));
+        return;
+      }
+      const cached = cachedAnswer(request.url, settings.ttlSeconds);
+      if (cached) {
+        this.#settle(cached, request, context);
+        return;
+      }
+      this.#show(context, { state: 'loading' }, skeleton(settings));
+      const pending = requestAnswer(request.url, settings);
+      this.#pending = pending;
+      pending.result.then((answer) => {
+        // A newer request (or a removal) cancelled this one: its answer is never shown.
+        if (this.#pending !== pending) return;
+        this.#pending = undefined;
+        this.#settle(answer, request, context);
+      });
+    } catch (error) {
+      console.error('retour-emploi: internal error', error);
+      this.#show(context, { state: 'error', reason: 'internal' }, errorPanel(ui('errorTitle', settings.lang), [ui('internalError', settings.lang)]));
     }
-    const cached = cachedAnswer(request.url);
-    if (cached) {
-      this.#settle(cached, request, context);
-      return;
-    }
-    this.#show('loading', context, this.#skeleton(context));
-    const pending = requestAnswer(request.url);
-    this.#pending = pending;
-    pending.result.then((answer) => {
-      // A newer request (or a removal) cancelled this one: its answer is never shown.
-      if (this.#pending !== pending) return;
-      this.#pending = undefined;
-      this.#settle(answer, request, context);
-    });
   }
 
   #settle(answer, request, context) {
+    const { lang, variant } = context;
     if (answer.problem) {
       console.warn(`retour-emploi: ${integratorHint(answer.problem)} (${request.url})`);
-      this.#show('error', context, this.#problem(answer.problem, context.lang));
+      const retry = retryable(answer.problem) && (() => this.#update());
+      this.#show(context, { state: 'error', reason: REASONS[answer.problem.kind] },
+        errorPanel(ui('errorTitle', lang), [problemMessage(answer.problem, lang)], retry ? ui('retry', lang) : undefined, retry));
       return;
     }
     // Each element completes its own copy: the cached answer stays as the proxy gave it.
     const ranking = completeGeography(structuredClone(answer.ranking), request.commune);
+    const demo = ranking.source === 'demo' && h('p', { class: 'demo', part: 'demo' }, ui('demo', lang));
     if (!ranking.headline) {
-      this.#show('not-covered', context, this.#frame(context, ranking, h('p', { part: 'message' }, notCovered(context.lang))));
+      this.#show(context, { state: 'not-covered' },
+        [demo, h('p', { class: 'panel notice', part: 'not-covered' }, notCovered(lang)), this.#explainer(lang, variant)]);
       return;
     }
-    this.#show('ready', { ...context, headline: ranking.headline }, this.#ready(ranking, context));
-  }
-
-  #show(state, { formacode, commune, headline }, content) {
-    this.#explainerOpen = false;
-    this.#root.replaceChildren(content);
-    this.setAttribute('data-state', state);
-    const detail = { state, formacode, commune };
-    if (headline) Object.assign(detail, { level: headline.level, quintile: headline.figure.quintile });
-    this.dispatchEvent(new CustomEvent('retour-emploi:state', { bubbles: true, composed: true, detail }));
-  }
-
-  #frame({ lang, variant }, ranking, ...body) {
-    return h('section', { part: 'widget', class: `widget ${variant}`, lang, 'aria-label': ui('title', lang) },
-      variant === 'badge' ? undefined : h('header', { class: 'head' },
-        h('span', { class: 'title' }, ui('title', lang)),
-        ranking?.source === 'demo' && h('span', { part: 'demo', class: 'demo' }, ui('demo', lang))),
-      body);
-  }
-
-  #ready(ranking, { lang, variant }) {
     const { level, figure } = ranking.headline;
-    const where = level === 'bassin' && ranking.headline.place.nom
-      ? `${levelName(level, lang)} ${ranking.headline.place.nom}`
-      : placeName(ranking.headline, lang);
-    const badge = h('div', { part: 'badge', class: `badge q${figure.quintile}`, 'data-level': level, 'data-quintile': figure.quintile },
-      h('span', { class: 'meter', 'aria-hidden': 'true' }, [1, 2, 3, 4, 5].map((n) => h('i', { class: n <= figure.quintile ? 'on' : undefined }))),
-      h('span', { class: 'class', 'aria-hidden': 'true' }, classShort(figure.quintile, lang)),
-      h('span', { class: 'sr' }, classSpoken(figure.quintile, lang)),
-      h('span', { class: 'band' }, band(figure.quintile, lang)),
-      figure.rate !== undefined && h('span', { class: 'rate' }, measuredRate(figure.rate, lang)),
-      h('span', { class: 'where' }, where));
-    if (variant === 'badge') return this.#frame({ lang, variant }, ranking, badge);
-    const rows = ranking.levels.map((result) => {
-      const published = result.figure;
-      return h('li', {
-        part: 'row', class: 'row',
-        'data-level': result.level,
-        'data-status': published ? 'published' : result.why === 'suppressed' ? 'suppressed' : 'unavailable',
-        'data-quintile': published?.quintile,
-      },
-      h('span', { class: 'level' }, levelName(result.level, lang)),
-      h('span', { class: 'name' }, placeName(result, lang)),
-      published
-        ? h('span', { class: `value q${published.quintile}` }, classShort(published.quintile, lang),
-          published.leavers !== undefined && h('small', {}, ` · ${leavers(published.leavers, lang)}`))
-        : h('span', { class: 'value none' }, unpublishedReason(result.level, result.why, lang)));
-    });
-    const breakdown = h('ul', { part: 'breakdown', class: 'breakdown', 'aria-label': ui('breakdown', lang) }, rows);
-    return this.#frame({ lang, variant }, ranking, badge, breakdown, variant === 'full' && this.#explainer(lang));
+    this.#show(context, { state: 'ready', level, quintile: figure.quintile }, [
+      demo,
+      badge(ranking, lang),
+      variant !== 'badge' && breakdown(ranking, lang),
+      this.#explainer(lang, variant),
+    ]);
   }
 
-  #explainer(lang) {
+  #show({ lang, variant, theme, formacode, commune }, detail, body) {
+    const widget = h('div', {
+      class: `widget ${variant === 'badge' ? 'badge-only' : variant} ${theme}`,
+      part: 'widget', lang, 'aria-busy': detail.state === 'loading' && 'true',
+    },
+    variant === 'full' && h('p', { class: 'title', part: 'title' },
+      h('span', { class: 'title-main' }, ui('title', lang)), h('span', { class: 'title-sub' }, ui('subtitle', lang))),
+    body);
+    this.#mount.replaceChildren(widget);
+    this.setAttribute('data-state', detail.state);
+    if (this.parentElement?.hasAttribute('data-retour-emploi')) this.parentElement.setAttribute('data-state', detail.state);
+    this.dispatchEvent(new CustomEvent('retour-emploi:state', {
+      bubbles: true, composed: true, detail: { formacode, commune, level: null, quintile: null, reason: null, attribute: null, ...detail },
+    }));
+  }
+
+  #explainer(lang, variant) {
+    const text = explainer(lang);
+    const [heading, measures, outcomes, exclusions, classes, secrecy, source, period] = text;
+    const panel = h('div', { id: PANEL_ID, class: 'explainer-panel', part: 'explainer', hidden: true },
+      h('p', { class: 'explainer-heading' }, heading), h('p', {}, measures),
+      h('ul', {}, outcomes.map((outcome) => h('li', {}, outcome))),
+      h('p', {}, exclusions), h('p', {}, classes), h('p', {}, secrecy),
+      h('p', { class: 'source' }, source), h('p', { class: 'source' }, period));
+    const toggle = (open) => {
+      panel.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+    };
     const button = h('button', {
-      type: 'button', part: 'explain-button', class: 'explain', 'aria-expanded': 'false', 'aria-controls': 'explainer',
-      click: () => this.#toggleExplainer(!this.#explainerOpen),
-    }, ui('explain', lang));
-    const [heading, measures, outcomes, ...rest] = explainer(lang);
-    const panel = h('div', { id: 'explainer', part: 'explainer', class: 'explainer', hidden: true, tabindex: '-1' },
-      h('h3', {}, heading), h('p', {}, measures), h('ul', {}, outcomes.map((text) => h('li', {}, text))),
-      rest.map((text) => h('p', {}, text)));
-    return h('div', { class: 'about' }, button, panel);
+      type: 'button', class: 'explain-toggle', part: 'explainer-toggle', 'aria-expanded': 'false', 'aria-controls': PANEL_ID,
+      click: () => toggle(panel.hidden),
+    }, h('span', { class: 'info-icon', 'aria-hidden': 'true' }, 'i'), h('span', { class: 'explain-label' }, ui('explain', lang)));
+    return h('div', {
+      class: `explainer${variant === 'badge' ? ' small' : ''}`,
+      keydown: (event) => {
+        if (event.key === 'Escape' && !panel.hidden) {
+          event.stopPropagation();
+          toggle(false);
+          button.focus();
+        }
+      },
+    }, button, panel);
   }
+}
 
-  #toggleExplainer(open) {
-    const button = this.#root.querySelector('.explain');
-    const panel = this.#root.querySelector('.explainer');
-    if (!button || !panel) return;
-    this.#explainerOpen = open;
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    (open ? panel : button).focus();
-  }
+const pips = (quintile) => h('span', { class: 'pips', 'aria-hidden': 'true' },
+  [1, 2, 3, 4, 5].map((n) => h('span', { class: n <= quintile ? 'pip on' : 'pip' })));
 
-  #skeleton(context) {
-    const bar = (cls) => h('span', { class: `bone ${cls}` });
-    const rows = context.variant === 'badge' ? undefined : h('ul', { class: 'breakdown' },
-      [0, 1, 2, 3].map(() => h('li', { class: 'row' }, bar('level'), bar('name'), bar('value'))));
-    return this.#frame(context, undefined,
-      h('div', { class: 'badge skeleton', 'aria-busy': 'true' }, bar('meter'), bar('class'), bar('band'),
-        h('span', { class: 'sr' }, ui('loading', context.lang))),
-      rows);
-  }
+function badge(ranking, lang) {
+  const headline = ranking.headline;
+  const q = headline.figure.quintile;
+  const provenance = headline.level === 'bassin' && headline.place.nom
+    ? `${levelName('bassin', lang)} ${headline.place.nom}`
+    : placeName(headline, lang);
+  return h('div', { class: `badge q${q}`, part: 'badge', 'data-level': headline.level, 'data-quintile': q },
+    h('p', { class: 'badge-class' }, pips(q),
+      h('span', { class: 'class-short', 'aria-hidden': 'true' }, classShort(q, lang)),
+      h('span', { class: 'sr' }, `${ui('badgeLabel', lang)} ${classSpoken(q, lang)}`)),
+    h('p', { class: 'band' }, band(q, lang)),
+    headline.figure.rate !== undefined && h('p', { class: 'rate' }, measuredRate(headline.figure.rate, lang)),
+    h('p', { class: 'provenance' }, provenance));
+}
 
-  #problem(problem, lang) {
-    return this.#frame({ lang, variant: 'full' }, undefined,
-      h('div', { part: 'error', class: 'error', role: 'alert' },
-        h('p', {}, problemMessage(problem, lang)),
-        retryable(problem) && h('button', { type: 'button', part: 'retry', class: 'retry', click: () => this.#update() }, ui('retry', lang))));
-  }
+function breakdown(ranking, lang) {
+  const title = ui('breakdown', lang);
+  const rows = ranking.levels.map((result) => {
+    const q = result.figure?.quintile;
+    const status = q ? 'published' : result.why === 'suppressed' ? 'suppressed' : 'unavailable';
+    const levelWords = levelName(result.level, lang);
+    const name = result.place.nom ? (result.place.nom !== levelWords ? result.place.nom : undefined)
+      : result.level !== 'national' ? result.place.code : undefined;
+    return h('li', { class: `row ${status}`, part: 'row', 'data-level': result.level, 'data-status': status, 'data-quintile': q },
+      h('span', { class: 'row-place' }, h('span', { class: 'row-level' }, levelWords), name && h('span', { class: 'row-name' }, name)),
+      h('span', { class: q ? `row-value q${q}` : 'row-value' }, q
+        ? [pips(q), h('span', { class: 'class-short', 'aria-hidden': 'true' }, classShort(q, lang)), h('span', { class: 'sr' }, classSpoken(q, lang))]
+        : h('span', { class: 'reason' }, unpublishedReason(result.level, result.why, lang))));
+  });
+  return h('section', { class: 'breakdown', part: 'breakdown', 'aria-label': title },
+    h('p', { class: 'breakdown-title', 'aria-hidden': 'true' }, title),
+    h('ul', { class: 'rows', role: 'list' }, rows));
+}
 
-  #badAttributes(errors, lang) {
-    return this.#frame({ lang, variant: 'full' }, undefined,
-      h('div', { part: 'error', class: 'error', role: 'alert' },
-        h('p', {}, ui('badIntro', lang)),
-        h('ul', {}, errors.map((error) => h('li', { 'data-attribute': error[0] }, attributeSentence(error, lang))))));
-  }
+function errorPanel(title, lines, retryLabel, retry) {
+  return h('div', { class: 'panel error', part: 'error', role: 'alert' },
+    h('p', { class: 'error-title' }, title),
+    lines.length === 1 ? h('p', { class: 'error-detail' }, lines[0]) : h('ul', { class: 'error-detail' }, lines.map((line) => h('li', {}, line))),
+    retry && h('button', { type: 'button', class: 'button', part: 'retry', click: retry }, retryLabel));
+}
+
+function skeleton({ lang, variant }) {
+  const bone = (width) => h('span', { class: `bone ${width}` });
+  return h('div', { class: 'skeleton', part: 'skeleton', role: 'status' },
+    h('span', { class: 'sr' }, ui('loading', lang)),
+    h('div', { class: 'badge', 'aria-hidden': 'true' },
+      h('p', { class: 'badge-class' }, h('span', { class: 'pips' }, [0, 1, 2, 3, 4].map(() => h('span', { class: 'pip' }))), bone('w-class')),
+      h('p', { class: 'band' }, bone('w-band')),
+      h('p', { class: 'provenance' }, bone('w-place'))),
+    variant !== 'badge' && h('div', { class: 'breakdown', 'aria-hidden': 'true' },
+      h('p', { class: 'breakdown-title' }, bone('w-title')),
+      h('ul', { class: 'rows' }, [0, 1, 2, 3].map(() => h('li', { class: 'row' },
+        h('span', { class: 'row-place' }, h('span', { class: 'row-level' }, bone('w-level')), h('span', { class: 'row-name' }, bone('w-name'))),
+        h('span', { class: 'row-value' }, bone('w-value')))))),
+    h('div', { class: `explainer${variant === 'badge' ? ' small' : ''}`, 'aria-hidden': 'true' },
+      h('span', { class: 'explain-toggle' }, h('span', { class: 'info-icon' }), h('span', { class: 'explain-label' }, bone('w-explain')))));
 }

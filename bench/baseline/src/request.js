@@ -22,15 +22,16 @@ function communeError(raw) {
     `an INSEE commune code has 5 characters: 5 digits, or 2A/2B and 3 digits in Corsica (got "${found}"; a postal code will not do)`];
 }
 
+const notHttp = (found) => ({
+  error: ['proxy', `le proxy doit être une adresse http(s) ou relative (reçu « ${found} »)`,
+    `the proxy must be an http(s) URL or a relative one (got "${found}")`],
+});
+
 // Returns {url} for a usable proxy address or template, {error} otherwise.
 function proxyOf(raw) {
   // eslint-disable-next-line no-control-regex
   const url = raw.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20\x7f-\x9f]+|[\x00-\x20\x7f-\x9f]+$/g, '');
   if (!url) return { error: ['proxy', 'l’adresse du proxy est manquante', 'proxy is missing'] };
-  const notHttp = (found) => ({
-    error: ['proxy', `le proxy doit être une adresse http(s) ou relative (reçu « ${found} »)`,
-      `the proxy must be an http(s) URL or a relative one (got "${found}")`],
-  });
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f-\x9f]/.test(url)) return notHttp(shorten(url));
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
@@ -45,14 +46,25 @@ function proxyOf(raw) {
   return { url, template: hasFormacode };
 }
 
-/** Parses the three attributes: {url, formacode, commune} or {errors: [[attribute, fr, en], …]}. */
-export function parseRequest(formacodeRaw, communeRaw, proxyRaw) {
+/**
+ * Parses the three attributes into an absolute request URL (relative proxies resolved against `base`):
+ * {url, formacode, commune}, or {errors: [[attribute, fr, en], …]}.
+ */
+export function parseRequest(formacodeRaw, communeRaw, proxyRaw, base) {
   const proxy = proxyOf(proxyRaw ?? '');
   const errors = [formacodeError(formacodeRaw ?? ''), communeError(communeRaw ?? ''), proxy.error].filter(Boolean);
   if (errors.length) return { errors };
   const formacode = formacodeRaw.trim();
   const commune = communeRaw.trim().toUpperCase();
-  return { formacode, commune, url: requestUrl(proxy, formacode, commune) };
+  const relative = requestUrl(proxy, formacode, commune);
+  let url;
+  try {
+    url = new URL(relative, base);
+  } catch {
+    return { errors: [notHttp(shorten(relative)).error] };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { errors: [notHttp(url.protocol).error] };
+  return { formacode, commune, url: url.href };
 }
 
 function requestUrl({ url, template }, formacode, commune) {

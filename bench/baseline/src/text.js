@@ -159,13 +159,19 @@ export function explainer(lang) {
     ];
 }
 
-export const UI = {
-  title: ['Taux de retour à l’emploi', 'Return-to-work rate'],
-  loading: ['Chargement…', 'Loading…'],
-  demo: ['Données de démonstration', 'Demo data'],
+const UI = {
+  title: ['Taux de retour à l’emploi', 'Rate of return to employment'],
+  subtitle: ['six mois après la formation', 'six months after training'],
+  loading: ['Chargement du taux de retour à l’emploi…', 'Loading the rate of return to employment…'],
   breakdown: ['Par territoire', 'By area'],
+  explain: ['Comment lire ce taux\u202F?', 'How to read this rate?'],
+  demo: ['Données de démonstration', 'Demo data'],
+  errorTitle: ['Le taux de retour à l’emploi n’a pas pu être affiché.', 'The rate of return to employment could not be shown.'],
+  attributesTitle: ['Ce widget est mal configuré\u00A0:', 'This widget is misconfigured:'],
   retry: ['Réessayer', 'Retry'],
-  explain: ['Comment lire ce taux ?', 'How to read this rate?'],
-  badIntro: ['Le widget est mal configuré :', 'The widget is misconfigured:'],
+  internalError: ['Le widget a rencontré une erreur interne et s’est arrêté. Rechargez la page pour réessayer.',
+    'The widget hit an internal error and stopped. Reload the page to try again.'],
+  badgeLabel: ['Taux de retour à l’emploi\u00A0:', 'Rate of return to employment:'],
 };
+/** Words of the widget's own interface (not about the data). */
 export const ui = (key, lang) => UI[key][lang === 'en' ? 1 : 0];
