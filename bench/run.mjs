@@ -108,7 +108,7 @@ async function main() {
     }
     const shippedWasm = readdirSync(CDN).filter((f) => f.endsWith('.wasm')).map((f) => `${CDN}/${f}`)[0];
     results.wasm = { file: shippedWasm.slice(root.length), sections: wasmSections(shippedWasm), data: dataStrings(shippedWasm) };
-    const twin = namedTwin(root, shippedWasm, `${work}/named`);
+    const twin = namedTwin(root, `${work}/named`);
     if (twin.path) {
       results.wasm.twin = { ...twin, sections: wasmSections(twin.path), breakdown: wasmBreakdown(twin.path) };
     } else {

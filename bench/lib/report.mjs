@@ -6,6 +6,8 @@ const GZIP_TARGET = 90_000; // bytes: "≤ 90 KB gzip", counted as 90 000 bytes 
 const BADGE_RATIO_TARGET = 1.3;
 
 const yes = (ok) => (ok ? 'yes' : '**no**');
+// A symbol without its hash suffix and crate disambiguators, escaped for a table cell.
+const symbol = (name) => `\`${name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '').replace(/\|/g, '\\|').slice(0, 110)}\``;
 const times = (a, b) => `${(a / b).toFixed(2)}×`;
 const us = (micro) => (micro >= 1000 ? `${(micro / 1000).toFixed(2)} ms` : `${Math.round(micro)} µs`);
 const MiB = (kb) => `${(kb / 1024).toFixed(1)} MiB`;
@@ -79,11 +81,12 @@ function sizeSection(r) {
   ];
   if (w.twin.breakdown) {
     const code = (sections) => sections.find((s) => s.name === 'code')?.size ?? 0;
+    const data = (sections) => sections.find((s) => s.name === 'data')?.size ?? 0;
     const br = w.twin.breakdown;
     out.push(
-      `twiggy ran on a *named twin*: the same cargo output through wasm-bindgen and \`wasm-opt ${w.twin.wasmOpt}\` (the flags of`,
-      `\`make widget\`, plus \`-g\` to keep names). Its code section is ${int(code(w.twin.sections))} bytes against ${int(code(w.sections))} shipped,`,
-      'so the names below describe the shipped code. Sizes are uncompressed bytes of code and data.',
+      `twiggy ran on a *named twin*: the same cargo output packed by the same script, \`${w.twin.how}\`, which`,
+      `keeps the name section. Its code section is ${int(code(w.twin.sections))} bytes against ${int(code(w.sections))} shipped, and its data section`,
+      `${int(data(w.twin.sections))} against ${int(data(w.sections))}, so the names below describe the shipped code. Sizes are uncompressed bytes.`,
       '',
       'By crate (or kind of item):',
       '',
@@ -91,13 +94,11 @@ function sizeSection(r) {
       '',
       '`twiggy top` (largest items):',
       '',
-      table(['item', 'bytes', 'share'], br.top.map((t) => [`\`${t.name.replace(/\|/g, '\\|').slice(0, 110)}\``, int(t.size), `${(t.share * 100).toFixed(1)} %`])),
+      table(['item', 'bytes', 'share'], br.top.map((t) => [symbol(t.name), int(t.size), `${(t.share * 100).toFixed(1)} %`])),
       '',
-      '`twiggy dominators -d 3 -r 25` (what keeps what alive):',
+      'Largest retainers (`twiggy dominators`, flattened: the bytes each function alone keeps alive, itself included):',
       '',
-      '```',
-      br.dominators.trimEnd(),
-      '```',
+      table(['function', 'retained bytes', 'share'], br.retainers.map((t) => [symbol(t.name), int(t.size), `${(t.share * 100).toFixed(1)} %`])),
       '',
       '`twiggy garbage` (unreachable items):',
       '',

@@ -114,25 +114,59 @@ export function wasmSections(path) {
   return sections;
 }
 
+// Kinds of code that cut across crates and that a size-conscious build can avoid, checked first.
+const KINDS = [
+  [/flt2dec|dec2flt|<f(32|64) as [^>]*(Display|Debug|FromStr|LowerExp|UpperExp)>|::float::|float_to_decimal/, 'float printing & parsing (core::fmt, core::num)'],
+  [/as [\w:[\]]*fmt::Debug>|escape_debug|debug_(tuple|struct|list|map)|Debug(Struct|Tuple|List|Map|Set)/, 'Debug formatting (#[derive(Debug)], {:?})'],
+  [/to_(lower|upper)case|unicode::|::conversions::|is_whitespace|::case_ignorable|::cased/, 'Unicode tables & case mapping'],
+  [/panicking|panic_fmt|begin_panic|rust_panic|panic_bounds|panic_nounwind|::panic::|PanicPayload|PanicHookInfo/, 'panic machinery & messages'],
+  [/^core::ptr::drop_in_place|^core\[[0-9a-f]+\]::ptr::drop_in_place/, 'drop glue (core::ptr::drop_in_place)'],
+  [/externref shim|^__wbg|^__wbindgen|^__externref|wasm_bindgen::|multivalue shim/, 'wasm-bindgen'],
+  [/^(memcpy|memmove|memset|memcmp|bcmp|__multi3|__udivti3|__divti3|__ashlti3|__lshrti3|compiler_builtins)/, 'compiler builtins (memcpy…)'],
+  [/__rdl_|^__rust_|^__rg_|dlmalloc/, 'allocator (dlmalloc)'],
+  [/^import /, 'imports (wasm-bindgen glue names)'],
+];
+
 // Which crate (or kind of item) a twiggy item belongs to.
-function ownerOf(name) {
-  if (/^data\[\d+\]$/.test(name)) return 'data segments (strings, tables, constants)';
+export function ownerOf(name) {
+  if (/^data(\[\d+\]| segment)/.test(name)) return 'data segments (strings, CSS, tables)';
   if (/subsection"?$|^custom section '[^']*'$/.test(name)) return 'custom sections (names, producers)';
-  if (/^(table|elem|type|global|import|export|memory|code|custom section)\b/.test(name) && !name.includes('::')) return 'wasm structure (types, imports, exports, tables, headers)';
-  if (/^(memcpy|memmove|memset|memcmp|__multi3|__udivti3|__divti3|__ashlti3|__lshrti3)/.test(name)) return 'compiler builtins (memcpy…)';
-  if (/^(__rdl_|__rust_|__rg_)/.test(name)) return 'allocator shims';
-  if (/^rust_begin_unwind|^rust_panic/.test(name)) return 'panic machinery';
-  if (/^(__wbg_|__wbindgen|__externref|wasm_bindgen::|__wbg)/.test(name)) return 'wasm-bindgen';
-  if (/^core::ptr::drop_in_place/.test(name)) return 'drop glue (core::ptr::drop_in_place)';
-  const path = name.replace(/^[<&(\[\s]+|^(?:mut |dyn |impl |const )+/g, '').replace(/^[<&(\[\s]+/, '');
-  const crate = /^([A-Za-z_][A-Za-z0-9_]*)::/.exec(path)?.[1];
-  if (!crate) return /^(func|code)\[\d+\]$/.test(name) ? 'unnamed functions' : 'other';
-  if (crate === 'wasm_bindgen') return 'wasm-bindgen';
-  if (['core', 'alloc', 'std'].includes(crate)) {
-    if (/::fmt::|flt2dec|::num::/.test(path)) return `${crate} (formatting & number printing)`;
-    return crate;
+  if (/^(table|elem|type|global|import|export|memory|code section|custom section|data section)\b/.test(name) && !name.includes('::')) {
+    return 'wasm structure (types, imports, exports, tables, headers)';
   }
+  for (const [pattern, kind] of KINDS) if (pattern.test(name)) return kind;
+  const clean = name.replace(/\[[0-9a-f]{16}\]/g, '');
+  // `<Type as Trait>::method`: the type's crate, unless the type is a primitive (then the trait's).
+  const impl = /^<&?(?:mut |dyn )?([^<>]*?(?:<.*?>)?) as ([\w:]+)/.exec(clean);
+  let path = impl ? impl[1] : clean.replace(/^<+&?(?:mut |dyn )?/, '');
+  if (impl && !path.includes('::')) path = impl[2];
+  const crate = /^([A-Za-z_][A-Za-z0-9_]*)::/.exec(path)?.[1];
+  if (!crate) {
+    if (/^<(str|char|\[|u8|u16|u32|u64|usize|i\d+|f\d+)/.test(clean)) return 'core & alloc (str, char, slices, numbers)';
+    return /^code\[\d+\]$/.test(name) ? 'unnamed functions' : 'other';
+  }
+  if (crate === 'wasm_bindgen') return 'wasm-bindgen';
+  if (['core', 'alloc', 'std'].includes(crate)) return /::fmt::/.test(path) ? 'core::fmt (formatting machinery)' : `${crate}`;
   return crate;
+}
+
+/**
+ * The functions that keep the most bytes alive (twiggy's dominator tree, flattened): removing one removes
+ * everything it alone retains. The function table and the export roots, which retain nearly everything,
+ * are left out.
+ */
+function retainers(namedWasm, total, count) {
+  const tree = JSON.parse(run('twiggy', ['dominators', '-f', 'json', '-d', '8', namedWasm]));
+  const best = new Map();
+  const walk = (node) => {
+    if (!/^(<meta root>|table\[|elem\[)|subsection"?$/.test(node.name)) {
+      best.set(node.name, Math.max(best.get(node.name) ?? 0, node.retained_size));
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  for (const item of tree.items) walk(item);
+  return [...best].sort((a, b) => b[1] - a[1]).slice(0, count)
+    .map(([name, size]) => ({ name, size, share: size / total }));
 }
 
 /**
@@ -149,12 +183,11 @@ export function wasmBreakdown(namedWasm, { top = 20 } = {}) {
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + item.shallow_size);
   }
   const owners = [...byOwner].map(([owner, size]) => ({ owner, size, share: size / total })).sort((a, b) => b.size - a.size);
-  const dominators = run('twiggy', ['dominators', '-d', '3', '-r', '25', namedWasm]);
   return {
     total,
     owners,
     top: named.slice(0, top).map((item) => ({ name: item.name, size: item.shallow_size, share: item.shallow_size / total })),
-    dominators,
+    retainers: retainers(namedWasm, total, top),
     garbage: run('twiggy', ['garbage', '-n', '10', namedWasm]),
   };
 }
