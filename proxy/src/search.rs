@@ -21,13 +21,15 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug)]
 pub struct Matcher {
     query: String,
+    word: String,
 }
 
 impl Matcher {
     /// `None` when the query has nothing to search for.
     pub fn new(query: &str) -> Option<Matcher> {
         let query = fold(query);
-        (!query.is_empty()).then_some(Matcher { query })
+        let word = format!(" {query}");
+        (!query.is_empty()).then_some(Matcher { query, word })
     }
 
     /// How well a folded name matches, lower is better: 0 the same, 1 starts with the query, 2 a word
@@ -39,7 +41,7 @@ impl Matcher {
             Some(1)
         } else if let Some(at) = folded.find(&self.query) {
             let word_start = folded[..at].ends_with(' ');
-            if word_start || folded.contains(&format!(" {}", self.query)) {
+            if word_start || folded.contains(&self.word) {
                 Some(2)
             } else {
                 Some(3)
