@@ -1,0 +1,74 @@
+//! Panics end in a visible error, a console message, and a fresh instance for the other widgets.
+//!
+//! The release build aborts on panic: the Wasm instance traps, and its state (Yew's scheduler, the
+//! futures queue) is left mid-flight, so every widget of that instance would freeze. The hook below runs
+//! before the trap: it logs the panic, asks wasm-bindgen to build a fresh instance of the same module on
+//! the next export call (`schedule_reinit`), and tells `www/element.js` which widget was running. That
+//! script shows an error in that widget, and once the trap has unwound it calls the loader's restart,
+//! which installs the fresh instance's hooks and connects every other live widget again.
+//!
+//! The running widget is known because every component and callback enters its widget's scope
+//! ([`enter`], [`use_panic_scope`]) before doing anything else.
+
+use std::cell::RefCell;
+
+use web_sys::HtmlElement;
+use yew::{hook, use_context};
+
+use crate::element;
+
+thread_local! {
+    static RUNNING: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// Which widget the components below belong to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanicScope(pub HtmlElement);
+
+/// Marks `host` as the widget now running.
+pub fn enter(host: &HtmlElement) {
+    RUNNING.with(|running| {
+        if let Ok(mut running) = running.try_borrow_mut() {
+            if running.as_ref() != Some(host) {
+                *running = Some(host.clone());
+            }
+        }
+    });
+}
+
+/// Marks the widget of the surrounding [`PanicScope`] as running: the first line of every component.
+#[hook]
+pub fn use_panic_scope() {
+    if let Some(PanicScope(host)) = use_context::<PanicScope>() {
+        enter(&host);
+    }
+}
+
+/// Installs the panic hook (once; Yew's own default hook is then never installed).
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!("retour-emploi: internal error (Rust panic): {info}");
+        web_sys::console::error_1(&message.into());
+        wasm_bindgen::handler::schedule_reinit();
+        let running = RUNNING.with(|running| running.try_borrow().ok().and_then(|r| r.clone()));
+        let lang = running
+            .as_ref()
+            .and_then(|host| host.get_attribute("lang"))
+            .and_then(|tag| retour_emploi_core::Lang::parse(&tag))
+            .unwrap_or_default();
+        element::report_panic(running.as_ref(), crate::i18n::texts(lang).internal_error);
+    }));
+}
+
+/// The test-only trigger: with the `test-panic` feature, a widget whose element has `data-test-panic`
+/// panics while rendering. Never compiled into a release.
+#[cfg(feature = "test-panic")]
+pub fn panic_if_asked(host: &HtmlElement) {
+    if host.has_attribute("data-test-panic") {
+        panic!("test panic requested by data-test-panic");
+    }
+}
+
+/// Without the `test-panic` feature, nothing.
+#[cfg(not(feature = "test-panic"))]
+pub fn panic_if_asked(_host: &HtmlElement) {}
