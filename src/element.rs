@@ -30,6 +30,10 @@ extern "C" {
     #[wasm_bindgen(js_name = adoptObserver)]
     pub fn adopt_observer(observer: &web_sys::MutationObserver);
 
+    /// Whether a loader registered a way to restart on a fresh instance after a panic.
+    #[wasm_bindgen(js_name = canRestart)]
+    pub fn can_restart() -> bool;
+
     /// Tells the page a panic happened while `element` was running (see `panic.rs`).
     #[wasm_bindgen(js_name = reportPanic)]
     pub fn report_panic(element: Option<&HtmlElement>, notice: &str);
@@ -78,7 +82,7 @@ fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
 }
 
 fn connect(host: HtmlElement, crashed: bool) {
-    panic::enter(&host);
+    let _running = panic::enter(&host);
     let known = MOUNTED.with(|mounted| mounted.borrow().iter().any(|m| m.host == host));
     if known {
         return;
@@ -110,7 +114,7 @@ fn connect(host: HtmlElement, crashed: bool) {
 }
 
 fn attribute_changed(host: HtmlElement) {
-    panic::enter(&host);
+    let _running = panic::enter(&host);
     let attributes = Attributes::read(&host);
     MOUNTED.with(|mounted| {
         if let Some(widget) = mounted.borrow_mut().iter_mut().find(|m| m.host == host) {
@@ -124,6 +128,7 @@ fn attribute_changed(host: HtmlElement) {
 }
 
 fn disconnect(host: HtmlElement) {
+    let _running = panic::enter(&host);
     let widget = MOUNTED.with(|mounted| {
         let mut mounted = mounted.borrow_mut();
         let index = mounted.iter().position(|m| m.host == host)?;

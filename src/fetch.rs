@@ -202,13 +202,15 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Su
     let request = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = async {
-            let response = Request::get(&url)
-                .abort_signal(Some(&signal))
-                .send()
-                .await?;
+            // Built here rather than with gloo-net's builder, which appends a stray `&` to URLs that
+            // already have a query string (base proxy URLs always do).
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&signal));
+            let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(drop)?;
+            let response = Request::from(request).send().await.map_err(drop)?;
             let content_type = response.headers().get("content-type");
-            let body = response.text().await?;
-            Ok::<_, gloo_net::Error>((response.status(), content_type, body))
+            let body = response.text().await.map_err(drop)?;
+            Ok::<_, ()>((response.status(), content_type, body))
         }
         .await;
         let outcome = match &answer {

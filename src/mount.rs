@@ -126,6 +126,8 @@ fn sync_attribute(placeholder: &Element, data_name: &str) {
 pub enum MountError {
     /// The first argument is not a DOM element.
     NotAnElement,
+    /// The options object has a field the widget does not know.
+    UnknownOption(String),
     /// The options object has a wrong field.
     Options(serde_wasm_bindgen::Error),
 }
@@ -136,6 +138,10 @@ impl fmt::Display for MountError {
             MountError::NotAnElement => {
                 f.write_str("retour-emploi mount(): the first argument must be a DOM element")
             }
+            MountError::UnknownOption(name) => write!(
+                f,
+                "retour-emploi mount(): unknown option `{name}` (known: formacode, commune, proxy, lang, variant, theme, timeout, cacheTtl)"
+            ),
             MountError::Options(error) => {
                 write!(f, "retour-emploi mount(): invalid options: {error}")
             }
@@ -146,7 +152,7 @@ impl fmt::Display for MountError {
 /// The options of `mount(element, options)`: the element's attributes, in camelCase. Codes and numbers
 /// may be given as strings or numbers.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase")]
 pub struct MountOptions {
     #[serde(deserialize_with = "text")]
     formacode: Option<String>,
@@ -167,6 +173,17 @@ pub struct MountOptions {
 }
 
 impl MountOptions {
+    const NAMES: [&'static str; 8] = [
+        "formacode",
+        "commune",
+        "proxy",
+        "lang",
+        "variant",
+        "theme",
+        "timeout",
+        "cacheTtl",
+    ];
+
     fn values(&self) -> [(&'static str, Option<&str>); 8] {
         [
             ("formacode", self.formacode.as_deref()),
@@ -221,6 +238,16 @@ pub fn mount(target: &JsValue, options: JsValue) -> Result<Element, MountError> 
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
+        // serde-wasm-bindgen reads only the fields it knows: unknown ones are found here.
+        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+            let known = MountOptions::NAMES;
+            for key in js_sys::Object::keys(object).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !known.contains(&key.as_str()) {
+                    return Err(MountError::UnknownOption(key));
+                }
+            }
+        }
         serde_wasm_bindgen::from_value(options).map_err(MountError::Options)?
     };
     let set_attributes = |widget: &Element| {

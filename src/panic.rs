@@ -8,7 +8,11 @@
 //! which installs the fresh instance's hooks and connects every other live widget again.
 //!
 //! The running widget is known because every component and callback enters its widget's scope
-//! ([`enter`], [`use_panic_scope`]) before doing anything else.
+//! ([`enter`], [`use_panic_scope`]) for as long as it runs.
+//!
+//! Re-initialisation is only scheduled when a loader registered a restart (the script-tag entry does):
+//! elsewhere (the wasm-bindgen test harness, a bare embedding) the instance is left as it is, the
+//! previous panic hook still runs, and the panicking widget still shows its error.
 
 use std::cell::RefCell;
 
@@ -25,31 +29,47 @@ thread_local! {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PanicScope(pub HtmlElement);
 
-/// Marks `host` as the widget now running.
-pub fn enter(host: &HtmlElement) {
-    RUNNING.with(|running| {
-        if let Ok(mut running) = running.try_borrow_mut() {
-            if running.as_ref() != Some(host) {
-                *running = Some(host.clone());
-            }
-        }
-    });
-}
+/// While alive, marks a widget as running; dropping it restores what was running before.
+#[must_use = "the widget counts as running while the guard lives"]
+pub struct Running(Option<HtmlElement>);
 
-/// Marks the widget of the surrounding [`PanicScope`] as running: the first line of every component.
-#[hook]
-pub fn use_panic_scope() {
-    if let Some(PanicScope(host)) = use_context::<PanicScope>() {
-        enter(&host);
+impl Drop for Running {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        RUNNING.with(|running| {
+            if let Ok(mut running) = running.try_borrow_mut() {
+                *running = previous;
+            }
+        });
     }
 }
 
-/// Installs the panic hook (once; Yew's own default hook is then never installed).
+/// Marks `host` as the widget now running, until the returned guard is dropped.
+pub fn enter(host: &HtmlElement) -> Running {
+    RUNNING.with(|running| match running.try_borrow_mut() {
+        Ok(mut running) => Running(running.replace(host.clone())),
+        Err(_) => Running(None),
+    })
+}
+
+/// Marks the widget of the surrounding [`PanicScope`] as running while the component renders: the
+/// first line of every component (`let _running = use_panic_scope();`).
+#[hook]
+pub fn use_panic_scope() -> Option<Running> {
+    use_context::<PanicScope>().map(|PanicScope(host)| enter(&host))
+}
+
+/// Installs the panic hook (once; Yew's own default hook is then never installed). The hook that was
+/// there before still runs first.
 pub fn install() {
-    yew::set_custom_panic_hook(Box::new(|info| {
+    let previous = std::panic::take_hook();
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        previous(info);
         let message = format!("retour-emploi: internal error (Rust panic): {info}");
         web_sys::console::error_1(&message.into());
-        wasm_bindgen::handler::schedule_reinit();
+        if element::can_restart() {
+            wasm_bindgen::handler::schedule_reinit();
+        }
         let running = RUNNING.with(|running| running.try_borrow().ok().and_then(|r| r.clone()));
         let lang = running
             .as_ref()

@@ -87,6 +87,11 @@ export function adoptObserver(observer) {
   r.observer = observer;
 }
 
+/** Whether a loader registered a restart (the Rust panic hook then schedules a fresh instance). */
+export function canRestart() {
+  return typeof registry().restart === 'function';
+}
+
 /**
  * Called by the Rust panic hook, inside the panicking instance: only plain DOM work here, and recovery
  * once the trap has unwound.

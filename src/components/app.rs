@@ -43,7 +43,7 @@ struct RequestKey {
 /// The widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    panic::enter(&props.host);
+    let _running = panic::enter(&props.host);
     panic::panic_if_asked(&props.host);
     let attributes = &props.attributes;
     let read = use_memo(attributes.clone(), Settings::read);
@@ -85,7 +85,7 @@ pub fn app(props: &AppProps) -> Html {
                         state.dispatch(Action::Start(this_generation));
                         let dispatcher = state.dispatcher();
                         let on_outcome = move |outcome| {
-                            panic::enter(&host);
+                            let _running = panic::enter(&host);
                             dispatcher.dispatch(Action::Settle(this_generation, outcome));
                         };
                         let joined = fetch::subscribe(&url, &request, key.options, on_outcome);
@@ -115,7 +115,7 @@ pub fn app(props: &AppProps) -> Html {
         let retries = retries.clone();
         let host = props.host.clone();
         Callback::from(move |()| {
-            panic::enter(&host);
+            let _running = panic::enter(&host);
             retries.set(*retries + 1);
         })
     };

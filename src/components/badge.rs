@@ -24,7 +24,7 @@ pub struct BadgeProps {
 /// The rate badge. Renders nothing for a ranking without a headline.
 #[function_component(Badge)]
 pub fn badge(props: &BadgeProps) -> Html {
-    use_panic_scope();
+    let _running = use_panic_scope();
     let lang = props.lang;
     let Some(headline) = props.ranking.headline() else {
         return Html::default();

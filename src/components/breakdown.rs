@@ -22,7 +22,7 @@ pub struct BreakdownProps {
 /// The four levels, most local first.
 #[function_component(Breakdown)]
 pub fn breakdown(props: &BreakdownProps) -> Html {
-    use_panic_scope();
+    let _running = use_panic_scope();
     let lang = props.lang;
     let title = texts(lang).breakdown;
     html! {
@@ -70,7 +70,7 @@ fn row(result: &LevelResult, lang: Lang) -> Html {
                     <span class="row-name">{ name }</span>
                 }
             </span>
-            <span class="row-value">{ value }</span>
+            <span class={classes!("row-value", quintile.map(|q| format!("q{}", q.get())))}>{ value }</span>
         </li>
     }
 }

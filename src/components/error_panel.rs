@@ -25,7 +25,7 @@ pub struct ErrorPanelProps {
 /// An error, announced to screen readers.
 #[function_component(ErrorPanel)]
 pub fn error_panel(props: &ErrorPanelProps) -> Html {
-    use_panic_scope();
+    let _running = use_panic_scope();
     let lines = match props.lines.as_slice() {
         [line] => html! { <p class="error-detail">{ line }</p> },
         lines => html! {

@@ -24,7 +24,7 @@ pub struct ExplainerProps {
 /// The explainer.
 #[function_component(Explainer)]
 pub fn explainer(props: &ExplainerProps) -> Html {
-    use_panic_scope();
+    let _running = use_panic_scope();
     let open = use_state(|| false);
     let button = use_node_ref();
     let text = display::explainer(props.lang);

@@ -24,7 +24,7 @@ fn bone(width: &'static str) -> Html {
 /// The loading state.
 #[function_component(Skeleton)]
 pub fn skeleton(props: &SkeletonProps) -> Html {
-    use_panic_scope();
+    let _running = use_panic_scope();
     let small = props.variant == Variant::Badge;
     html! {
         <div class="skeleton" part="skeleton" role="status">
