@@ -41,9 +41,9 @@ test-widget:
 	$(BOOTSTRAP) wasm browser node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 		cargo test --target $(WASM_TARGET) -p retour-emploi-widget
-	cargo build --target $(WASM_TARGET) -p retour-emploi-widget --features test-panic
-	scripts/build-cdn target/$(WASM_TARGET)/debug/retour_emploi_widget.wasm $(CDN_WORK)/test target/cdn-test
-	node --test tests/browser/
+	cargo build --profile browser-test --target $(WASM_TARGET) -p retour-emploi-widget --features test-panic
+	scripts/build-cdn target/$(WASM_TARGET)/browser-test/retour_emploi_widget.wasm $(CDN_WORK)/test target/cdn-test
+	node --test tests/browser/*.test.mjs
 
 clean:
 	cargo clean

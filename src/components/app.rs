@@ -44,7 +44,9 @@ struct RequestKey {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let _running = panic::enter(&props.host);
-    panic::panic_if_asked(&props.host);
+    if !props.crashed {
+        panic::panic_if_asked(&props.host);
+    }
     let attributes = &props.attributes;
     let read = use_memo(attributes.clone(), Settings::read);
     let (settings, warnings) = (&read.0, &read.1);
