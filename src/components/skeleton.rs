@@ -41,11 +41,14 @@ pub fn skeleton(props: &SkeletonProps) -> Html {
                 <div class="breakdown" aria-hidden="true">
                     <p class="breakdown-title">{ bone("w-title") }</p>
                     <ul class="rows">
-                        { for (0..4).map(|_| html! {
+                        // France has no name under its level's name.
+                        { for (0..4).map(|row| html! {
                             <li class="row">
                                 <span class="row-place">
                                     <span class="row-level">{ bone("w-level") }</span>
-                                    <span class="row-name">{ bone("w-name") }</span>
+                                    if row < 3 {
+                                        <span class="row-name">{ bone("w-name") }</span>
+                                    }
                                 </span>
                                 <span class="row-value">{ bone("w-value") }</span>
                             </li>
