@@ -12,7 +12,7 @@ async fn a_slow_stale_answer_never_replaces_a_newer_one() {
     let proxy = proxy("race");
     let slow = request_url(&proxy, "22435", "69123");
     let fast = request_url(&proxy, "22435", "35238");
-    stub(&slow, 200, "application/json", &national_only(1), 150);
+    stub(&slow, 200, "application/json", &national_only(1), 300);
     stub(&fast, 200, "application/json", &national_only(5), 0);
     let widget = mount(&[
         ("formacode", "22435"),
@@ -30,7 +30,7 @@ async fn a_slow_stale_answer_never_replaces_a_newer_one() {
     );
     // The first request was aborted when its widget moved on; let its answer time pass anyway.
     assert_eq!(aborts_of(&slow), 1);
-    sleep(250).await;
+    sleep(400).await;
     rendered().await;
     assert_eq!(
         text(&widget, "[part~=badge] .class-short"),
@@ -57,7 +57,7 @@ async fn ten_fast_commune_changes_show_only_the_last_answer() {
             200,
             "application/json",
             &national_only(class),
-            100,
+            500,
         );
     }
     let widget = mount(&[
@@ -70,7 +70,6 @@ async fn ten_fast_commune_changes_show_only_the_last_answer() {
         widget.set_attribute("commune", commune).unwrap();
     }
     state(&widget, "ready").await;
-    sleep(150).await;
     rendered().await;
     assert_eq!(
         text(&widget, "[part~=badge] .class-short"),
