@@ -1,6 +1,6 @@
 // Builds the plain-JavaScript reference widget the way a careful team would ship it: one ES module,
-// bundled and minified by esbuild, with the widget's own stylesheet (www/widget.css, same markup) minified
-// into the JS. The département and région names come from the table `core` is generated with
+// bundled and minified by esbuild (the workspace's, which also minifies the widget's JS), with the
+// widget's own stylesheet (www/widget.css, same markup) minified into the JS. The département and région names come from the table `core` is generated with
 // (core/src/territories/generated.rs), so both widgets carry the same data.
 //
 //   node bench/baseline/build.mjs [OUT_DIR]      (default bench/work/baseline)

@@ -42,7 +42,7 @@ export function describeMachine(root) {
       'wasm-bindgen': version('wasm-bindgen', ['--version']),
       'wasm-opt': version(`${root}/node_modules/.bin/wasm-opt`, ['--version']),
       twiggy: version('twiggy', ['--version']),
-      esbuild: require('esbuild', `${root}/bench`),
+      esbuild: require('esbuild'),
       'playwright-core': require('playwright-core'),
       gzip: version('gzip', ['--version'], /gzip [\d.]+/),
       brotli: version('brotli', ['--version']),
