@@ -14,6 +14,7 @@ import { downloadedAssets, launch, manyWidgets, timeToBadge, writePages } from '
 import { checkNginxCaches, coldBurst, proxyMemory, startNginx, startProxy, startupTimes, throughput, upstreamMode, warmCache } from './lib/proxy.mjs';
 import { startFakeFranceTravail } from './lib/fake-france-travail.mjs';
 import { namedTwin } from './lib/twin.mjs';
+import { avoidableParts } from './lib/avoidable.mjs';
 import { writeReport } from './lib/report.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -111,6 +112,7 @@ async function main() {
     const twin = namedTwin(root, `${work}/named`);
     if (twin.path) {
       results.wasm.twin = { ...twin, sections: wasmSections(twin.path), breakdown: wasmBreakdown(twin.path) };
+      results.wasm.avoidable = await avoidableParts(root, shippedWasm, results.wasm.twin.breakdown, results.wasm.data);
     } else {
       results.wasm.twin = twin;
     }

@@ -121,7 +121,7 @@ const KINDS = [
   [/to_(lower|upper)case|unicode::|::conversions::|is_whitespace|::case_ignorable|::cased/, 'Unicode tables & case mapping'],
   [/panicking|panic_fmt|begin_panic|rust_panic|panic_bounds|panic_nounwind|::panic::|PanicPayload|PanicHookInfo/, 'panic machinery & messages'],
   [/^core::ptr::drop_in_place|^core\[[0-9a-f]+\]::ptr::drop_in_place/, 'drop glue (core::ptr::drop_in_place)'],
-  [/externref shim|^__wbg|^__wbindgen|^__externref|wasm_bindgen::|multivalue shim/, 'wasm-bindgen'],
+  [/externref shim|^__wbg|^__wbindgen|^__externref|\bwasm_bindgen::|multivalue shim/, 'wasm-bindgen'],
   [/^(memcpy|memmove|memset|memcmp|bcmp|__multi3|__udivti3|__divti3|__ashlti3|__lshrti3|compiler_builtins)/, 'compiler builtins (memcpy…)'],
   [/__rdl_|^__rust_|^__rg_|dlmalloc/, 'allocator (dlmalloc)'],
   [/^import /, 'imports (wasm-bindgen glue names)'],
