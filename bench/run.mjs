@@ -3,8 +3,8 @@
 // (cargo build --profile proxy -p retour-emploi-proxy) to be built; `make bench` does both first.
 //
 //   node bench/run.mjs [--quick]     --quick: fewer rounds, for trying the script out (not for results)
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './baseline/build.mjs';
 import { describeMachine } from './lib/machine.mjs';
@@ -56,6 +56,7 @@ async function choosePairs(proxyUrl) {
 }
 
 let fake; // the fake France Travail of sections 2 to 4, in this process
+let nginxDir; // nginx's config, cache and pid file (a temporary directory)
 
 async function main() {
   need(`${CDN}/retour-emploi.js`, 'run `make widget` first');
@@ -127,7 +128,9 @@ async function main() {
   }
 
   step('4. proxy: cached throughput, proxy vs nginx proxy_cache');
-  const nginx = await startNginx(`${work}/nginx`, proxy.url);
+  nginxDir = mkdtempSync(`${tmpdir()}/retour-emploi-nginx-`);
+  const nginx = await startNginx(nginxDir, proxy.url);
+  cpSync(`${nginxDir}/nginx.conf`, `${work}/nginx.conf`); // for reading after the run
   await checkNginxCaches(nginx.url, proxy.url, paths);
   // The proxy logs a line per request by default; a second one with RUST_LOG=warn shows what that costs.
   const quiet = await startProxy(PROXY_BINARY, { args: mode.args, env: { ...mode.env, RUST_LOG: 'warn' }, logDir: `${work}/logs`, name: 'proxy-quiet' });
@@ -164,4 +167,5 @@ try {
 } finally {
   await stopAll();
   await fake?.close();
+  if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
 }

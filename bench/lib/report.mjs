@@ -190,7 +190,7 @@ function proxySection(r) {
     `Cached throughput. Method: \`wrk -t2 -c64 -d${r.plan.wrkSeconds}s --latency\` on loopback with \`bench/wrk/rotate-pairs.lua\`, which`,
     'rotates over the 10 cached pairs (nginx is checked to answer `HIT` with the proxy\'s bytes for each first).',
     'The reference is nginx (Debian) in front of the same proxy process, serving the same JSON',
-    'from its `proxy_cache` (config written to `bench/work/nginx/nginx.conf`: `worker_processes auto`, access',
+    'from its `proxy_cache` (run as the current user from a temporary directory, on an ephemeral port; its config is\ncopied to `bench/work/nginx.conf`: `worker_processes auto`, access',
     `log off). Both run on the same ${r.machine.cores} cores as wrk. ${r.plan.wrkRounds} round(s) each, alternating, after a 2 s warm-up each; the`,
     'row is each server\'s median round (all rounds\' req/s in the last column).',
     '',
