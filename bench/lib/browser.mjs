@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 function instrumentPage() {
   const expected = Number(new URLSearchParams(location.search).get('expect')) || 1;
   const bench = {
-    badge: null, allReady: null, hosts: new Set(), ready: new Set(), wasmInstances: 0, wasmMemories: [],
+    badge: null, allReady: null, hosts: new Set(), ready: new Set(), wasmInstances: 0, wasmMemories: [], wasmReady: null,
   };
   Object.defineProperty(window, '__bench', { value: bench });
   const attachShadow = Element.prototype.attachShadow;
@@ -42,6 +42,7 @@ function instrumentPage() {
 
   const counted = (result) => {
     bench.wasmInstances += 1;
+    bench.wasmReady ??= performance.now();
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
     const memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
     if (memory) bench.wasmMemories.push(memory);
@@ -120,6 +121,7 @@ async function load(browser, url, { expect, heap = false, timeoutMs = 30000 }) {
         wasmMemoryBytes: b.wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0),
         scriptLoaded: script?.responseEnd,
         wasmLoaded: wasm?.responseEnd,
+        wasmReady: b.wasmReady ?? undefined,
         rankStart: rank?.startTime,
         rankLoaded: rank?.responseEnd,
         domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd,
@@ -166,6 +168,7 @@ export async function timeToBadge(browser, site, names, { rounds = 25, warmup = 
       badge: summarize(pick('badge')),
       scriptLoaded: median(pick('scriptLoaded')),
       wasmLoaded: pick('wasmLoaded').length ? median(pick('wasmLoaded')) : undefined,
+      wasmReady: pick('wasmReady').length ? median(pick('wasmReady')) : undefined,
       rankStart: median(pick('rankStart')),
       rankLoaded: median(pick('rankLoaded')),
       domContentLoaded: median(pick('domContentLoaded')),

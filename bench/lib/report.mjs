@@ -121,7 +121,7 @@ function badgeSection(r) {
   const row = (name, label) => {
     const x = r.badge[name];
     return [label, ms(x.badge.median), ms(x.badge.p90), ms(x.badge.min), ms(x.badge.max), ms(x.scriptLoaded),
-      x.wasmLoaded === undefined ? '—' : ms(x.wasmLoaded), ms(x.rankStart), ms(x.rankLoaded)];
+      x.wasmLoaded === undefined ? '—' : ms(x.wasmLoaded), x.wasmReady === undefined ? '—' : ms(x.wasmReady), ms(x.rankStart), ms(x.rankLoaded)];
   };
   return [
     '## 2. Time to badge',
@@ -136,9 +136,11 @@ function badgeSection(r) {
     'installed before the page\'s own (`addInitScript`) wraps `attachShadow` and watches every shadow root with',
     'a MutationObserver; the time is `performance.now()` (ms since navigation start) when a',
     '`[part~=badge][data-quintile]` first exists. Ours and the reference alternate, after 2 discarded warm-up',
-    'loads each. The last four columns are medians from the Resource Timing entries: where the time goes.',
+    'loads each. The last five columns are medians of where the time goes: Resource Timing `responseEnd` of the',
+    'script and the `.wasm`, the moment `WebAssembly.instantiate(Streaming)` resolved (compiled and instantiated),',
+    'and the `startTime` / `responseEnd` of the `/v1/rank` request.',
     '',
-    table(['build', 'median', 'p90', 'min', 'max', 'JS loaded', 'wasm loaded', 'data requested', 'data received'],
+    table(['build', 'median', 'p90', 'min', 'max', 'JS loaded', 'wasm loaded', 'wasm instantiated', 'data requested', 'data received'],
       [row('ours', 'retour-emploi'), row('baseline', 'plain-JS reference')]),
     '',
     `Page errors: ${[...r.badge.ours.pageErrors, ...r.badge.baseline.pageErrors].length || 'none'}.`,
