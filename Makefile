@@ -7,10 +7,10 @@ export CARGO_TERM_COLOR ?= never
 
 BOOTSTRAP := scripts/bootstrap
 
-.PHONY: test test-core lint demo widget dist bench clean
+.PHONY: test test-core test-e2e lint demo widget dist npm proxy-bin bench clean
 
 ## make test: installs what tests need, runs every test of the workspace.
-test: lint test-core
+test: lint test-core test-e2e
 
 lint:
 	$(BOOTSTRAP) node
@@ -22,6 +22,32 @@ test-core:
 	cargo test -p retour-emploi-core
 	cargo build --manifest-path core/fuzz/Cargo.toml --target-dir target/fuzz
 
+## make dist: the two ways we ship the widget. dist/cdn (script tag: retour-emploi.js + its .wasm, from
+## `make widget`) and dist/npm (the npm package, unpacked in dist/npm/package and packed as
+## dist/npm/retour-emploi-widget-<version>.tgz).
+dist: widget npm
+
+# wasm-pack builds with the tools installed by the bootstrap: `--mode no-install` uses the wasm-bindgen on
+# PATH (the Cargo.lock version), and Cargo.toml turns its own wasm-opt off; we run binaryen's from npm.
+WASM_PACK_OUT := target/wasm-pack
+npm:
+	$(BOOTSTRAP) wasm node wasm-pack
+	wasm-pack --log-level warn build --target web --release --mode no-install --no-pack \
+	  --out-dir $(CURDIR)/$(WASM_PACK_OUT) --out-name retour_emploi_widget
+	wasm-opt -Oz $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm -o $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm
+	node scripts/build-npm-package.mjs $(WASM_PACK_OUT)
+	node scripts/check-version.mjs
+
+## The reference proxy binary, for the end-to-end tests (target/proxy/retour-emploi-proxy).
+proxy-bin:
+	cargo build --profile proxy -p retour-emploi-proxy
+
+## make test-e2e: the widget in real Chromium, through the CDN build, the npm package in Vite and webpack
+## builds, every example page of www/examples, accessibility audits and screenshots.
+test-e2e: dist proxy-bin
+	$(BOOTSTRAP) browser node
+	node --test --test-concurrency=1 tests/e2e/
+
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist tests/e2e/artifacts
