@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { cdnDir, examplesDir, npmPackageDir } from './paths.mjs';
+import { cdnDir, cdnTestBuildDir, examplesDir, npmPackageDir } from './paths.mjs';
 import { startProxy } from './proxy.mjs';
 import { createRankRelay } from './rank-relay.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -38,6 +38,7 @@ export async function startWorld() {
     { prefix: '/assets/vendor/retour-emploi/', dir: cdnDir },
     { prefix: '/wrong-mime/', dir: cdnDir, mime: { '.wasm': 'application/octet-stream' } },
     { prefix: '/npm/retour-emploi-widget/', dir: npmPackageDir },
+    { prefix: '/test-build/', dir: cdnTestBuildDir },
     { prefix: '/', dir: examplesDir, substitute: origins, headers: (path) => pageHeaders[path] ?? {} },
   );
   cdn.mounts.push(
