@@ -30,11 +30,14 @@ dist: widget npm
 # wasm-pack builds with the tools installed by the bootstrap: `--mode no-install` uses the wasm-bindgen on
 # PATH (the Cargo.lock version), and Cargo.toml turns its own wasm-opt off; we run binaryen's from npm.
 WASM_PACK_OUT := target/wasm-pack
+# The Wasm features rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt must accept them.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
 npm:
 	$(BOOTSTRAP) wasm node wasm-pack
 	wasm-pack --log-level warn build --target web --release --mode no-install --no-pack \
 	  --out-dir $(CURDIR)/$(WASM_PACK_OUT) --out-name retour_emploi_widget
-	wasm-opt -Oz $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm -o $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm -o $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm
 	node scripts/build-npm-package.mjs $(WASM_PACK_OUT)
 	node scripts/check-version.mjs
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const examplesDir = join(repoRoot, 'www', 'examples');
 export const cdnDir = join(repoRoot, 'dist', 'cdn');
-/** The script-tag build with the `test-panic` feature (never shipped): `make widget-test-build`. */
-export const cdnTestBuildDir = join(repoRoot, 'target', 'e2e', 'cdn-test-panic');
+/** The script-tag build with the `test-panic` feature (never shipped), from `make widget-test-build`. */
+export const cdnTestBuildDir = join(repoRoot, 'target', 'cdn-test');
 export const npmDir = join(repoRoot, 'dist', 'npm');
 /** The unpacked npm package, as `npm pack` packs it. */
 export const npmPackageDir = join(npmDir, 'package');
