@@ -74,6 +74,11 @@ export async function startStaticServer({ mounts = [], name = 'static' } = {}) {
 
 async function route(mounts, req, res, url) {
   const mount = mounts.find((m) => url.pathname === m.prefix || url.pathname.startsWith(m.prefix));
+  if (url.pathname === '/favicon.ico' && (!mount || mount.handle)) {
+    // Chromium asks every origin for one, and logs a console error on a 404: keep that noise out.
+    res.writeHead(204, { 'Cache-Control': 'no-store' });
+    return res.end();
+  }
   if (!mount) {
     return notFound(res, url.pathname);
   }
@@ -102,6 +107,10 @@ async function serveFile(mount, req, res, url) {
   try {
     info = await stat(path);
   } catch {
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'no-store' }); // see route()
+      return res.end();
+    }
     return notFound(res, url.pathname);
   }
   if (info.isDirectory()) {
