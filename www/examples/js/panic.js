@@ -2,7 +2,7 @@
 document.getElementById('add').addEventListener('click', () => {
   const widget = document.createElement('retour-emploi');
   widget.id = 'added';
-  widget.setAttribute('formacode', '42752');
+  widget.setAttribute('formacode', '12250');
   widget.setAttribute('commune', '31555');
   widget.setAttribute('proxy', '{{PROXY_ORIGIN}}/v1/rank');
   widget.setAttribute('variant', 'compact');
