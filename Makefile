@@ -41,9 +41,10 @@ npm:
 	node scripts/build-npm-package.mjs $(WASM_PACK_OUT)
 	node scripts/check-version.mjs
 
-## The reference proxy binary, for the end-to-end tests (target/proxy/retour-emploi-proxy).
+## The reference proxy binary for the end-to-end tests (target/debug/retour-emploi-proxy): the dev profile,
+## which the proxy's own tests have already built, so this costs nothing more in `make test`.
 proxy-bin:
-	cargo build --profile proxy -p retour-emploi-proxy
+	cargo build -p retour-emploi-proxy --bin retour-emploi-proxy
 
 ## make test-e2e: the widget in real Chromium, through the CDN build, the npm package in Vite and webpack
 ## builds, every example page of www/examples, accessibility audits and screenshots.

@@ -60,9 +60,14 @@ test('removed while loading: the request is aborted, nothing fails, and putting 
   const whileRemoved = events.slice(eventsAtRemoval).filter((event) => event.state !== 'loading');
   assert.deepEqual(whileRemoved.map((event) => event.state), ['ready'], 'the only outcome is the re-inserted widget\'s');
 
+  const eventsBeforeChurn = (await stateEvents(session.page)).length;
   await session.page.click('#churn');
-  await session.page.waitForFunction(() => document.getElementById('element').isConnected);
-  await waitForState(session.page, '#element', 'ready');
+  await session.page.waitForFunction(() => document.getElementById('status').value === 'done');
+  // The last insertion renders again: a fresh ready event, after the churn's.
+  await session.page.waitForFunction((before) => {
+    const events = window.__retourEmploiEvents;
+    return events.length > before && events.at(-1).state === 'ready' && document.getElementById('element').getAttribute('data-state') === 'ready';
+  }, eventsBeforeChurn);
   assertReadyFull(assert, await readWidget(session.page, '#element'));
   await until(() => relay.received.every((entry) => entry.aborted || entry.answered), { what: 'no request left hanging' });
   assert.deepEqual(problems(session), { pageErrors: [], consoleErrors: [] });

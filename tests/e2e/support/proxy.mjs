@@ -7,9 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { repoRoot } from './paths.mjs';
 
-/** Where `make test-e2e` builds it (`cargo build --profile proxy -p retour-emploi-proxy`). */
+/** Where `make test-e2e` builds it (`make proxy-bin`: the dev profile, as the proxy's own tests do). */
 export const PROXY_BIN = process.env.RETOUR_EMPLOI_PROXY_BIN
-  ?? join(repoRoot, 'target', 'proxy', 'retour-emploi-proxy');
+  ?? join(repoRoot, 'target', 'debug', 'retour-emploi-proxy');
 
 /** A port that was free a moment ago (the binary wants an address; it is on loopback, so a clash is rare). */
 async function freePort() {

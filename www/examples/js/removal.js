@@ -4,11 +4,14 @@ const element = document.getElementById('element');
 
 document.getElementById('remove').addEventListener('click', () => element.remove());
 document.getElementById('reinsert').addEventListener('click', () => slot.append(element));
+const status = document.getElementById('status');
 document.getElementById('churn').addEventListener('click', async () => {
+  status.value = 'churning';
   for (let round = 0; round < 50; round += 1) {
     slot.append(element);
     await new Promise((resolve) => setTimeout(resolve, 5));
     element.remove();
   }
   slot.append(element);
+  status.value = 'done';
 });
