@@ -36,9 +36,12 @@ export interface MountOptions {
   cacheTtl?: number | string;
 }
 
+/** Why a widget shows an error: a wrong attribute, an internal error, or what went wrong with the request. */
+export type RetourEmploiErrorReason = 'attribute' | 'internal' | 'refused' | 'not-data' | 'unavailable' | 'timeout' | 'network';
+
 /** The `detail` of the `retour-emploi:state` event (bubbles, composed). */
 export type RetourEmploiStateDetail =
-  | { state: 'loading' | 'not-covered' | 'error'; formacode: string; commune: string }
+  | { state: 'loading' | 'not-covered'; formacode: string; commune: string }
   | {
       state: 'ready';
       formacode: string;
@@ -47,6 +50,15 @@ export type RetourEmploiStateDetail =
       level: RetourEmploiLevel;
       /** The badge's class. */
       quintile: RetourEmploiQuintile;
+    }
+  | {
+      state: 'error';
+      /** As the page gave them (absent when the attribute is missing). */
+      formacode?: string;
+      commune?: string;
+      reason: RetourEmploiErrorReason;
+      /** For `reason: 'attribute'`: the first wrong attribute. */
+      attribute?: 'formacode' | 'commune' | 'proxy';
     };
 
 export type RetourEmploiStateEvent = CustomEvent<RetourEmploiStateDetail>;
