@@ -7,10 +7,10 @@ export CARGO_TERM_COLOR ?= never
 
 BOOTSTRAP := scripts/bootstrap
 
-.PHONY: test test-core test-e2e lint demo widget dist npm proxy-bin bench clean
+.PHONY: test test-core test-proxy test-e2e lint demo widget dist npm proxy-bin bench clean
 
 ## make test: installs what tests need, runs every test of the workspace.
-test: lint test-core test-e2e
+test: lint test-core test-proxy test-e2e
 
 lint:
 	$(BOOTSTRAP) node
@@ -21,6 +21,25 @@ lint:
 test-core:
 	cargo test -p retour-emploi-core
 	cargo build --manifest-path core/fuzz/Cargo.toml --target-dir target/fuzz
+
+## The reference proxy: its tests (real processes against a fake France Travail on 127.0.0.1) and the check
+## that the committed geography table matches its sources.
+test-proxy:
+	$(BOOTSTRAP) node
+	node scripts/generate-geography.mjs --check
+	cargo test -p retour-emploi-proxy
+
+## make demo: builds the widget (release) and the demo page with Trunk into dist/demo, then serves them with
+## the proxy in demo mode on 127.0.0.1:8080 (PORT=9000 make demo to change the port). Ctrl-C stops it.
+PORT ?= 8080
+demo:
+	$(BOOTSTRAP) wasm node trunk
+	trunk build --release
+	cargo build --profile proxy -p retour-emploi-proxy
+	@echo
+	@echo "retour-emploi demo: http://127.0.0.1:$(PORT)/"
+	@echo
+	target/proxy/retour-emploi-proxy --demo --listen 127.0.0.1:$(PORT) --assets dist/demo
 
 ## make dist: the two ways we ship the widget. dist/cdn (script tag: retour-emploi.js + its .wasm, from
 ## `make widget`) and dist/npm (the npm package, unpacked in dist/npm/package and packed as

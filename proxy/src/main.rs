@@ -1,0 +1,24 @@
+//! `retour-emploi-proxy`: see `docs/proxy.md`.
+
+use clap::Parser;
+use retour_emploi_proxy::config::Args;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    match retour_emploi_proxy::run(args).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("retour-emploi-proxy: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

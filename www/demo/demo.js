@@ -1,0 +1,117 @@
+// The demo page's pickers: a training and a commune, chosen by name or by code through the proxy's
+// /v1/formacodes and /v1/communes endpoints (native <datalist> comboboxes: keyboard and screen-reader
+// friendly), then shown by the main <retour-emploi> element. The choice is kept in the address (shareable).
+
+const widget = document.getElementById('widget');
+const form = document.getElementById('picker');
+const formation = document.getElementById('formation');
+const commune = document.getElementById('commune');
+const picked = document.getElementById('picked');
+const snippet = document.getElementById('snippet');
+const stateEvent = document.getElementById('state-event');
+const settings = ['lang', 'variant', 'theme'].map((id) => document.getElementById(id));
+
+const FORMACODE = /^\s*\d{5}\s*$/;
+const COMMUNE_CODE = /^\s*(\d{5}|2[ABab]\d{3})\s*$/;
+
+async function search(endpoint, q, limit = 8) {
+  try {
+    const response = await fetch(`${endpoint}?q=${encodeURIComponent(q)}&limit=${limit}`);
+    return response.ok ? await response.json() : [];
+  } catch {
+    return [];
+  }
+}
+
+function option(value, label) {
+  const element = document.createElement('option');
+  element.value = value;
+  element.label = label;
+  element.textContent = label;
+  return element;
+}
+
+const labels = {
+  formation: (t) => t.libelle,
+  commune: (c) => `${c.nom} (${c.departement.code}) · bassin ${c.bassin.nom}`,
+};
+
+function suggestions(input, list, endpoint, label) {
+  let timer;
+  let latest = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2) return;
+    timer = setTimeout(async () => {
+      const asked = ++latest;
+      const items = await search(endpoint, q);
+      if (asked !== latest) return; // an older answer arriving late
+      list.replaceChildren(...items.map((item) => option(item.code, label(item))));
+    }, 150);
+  });
+}
+
+suggestions(formation, document.getElementById('formation-options'), '/v1/formacodes', labels.formation);
+suggestions(commune, document.getElementById('commune-options'), '/v1/communes', labels.commune);
+
+// A name typed without picking a suggestion: take the best match. Nothing found: pass the text on, and
+// the widget says which attribute is wrong.
+async function resolve(text, codePattern, endpoint) {
+  const value = text.trim();
+  if (codePattern.test(value) || value === '') return value;
+  const [best] = await search(endpoint, value, 1);
+  return best ? best.code : value;
+}
+
+function show(formacode, communeCode) {
+  widget.setAttribute('formacode', formacode);
+  widget.setAttribute('commune', communeCode);
+  for (const select of settings) widget.setAttribute(select.id, select.value);
+  picked.textContent = `Formation ${formacode || '(aucune)'}, commune ${communeCode || '(aucune)'}.`;
+  const attributes = [
+    ['formacode', formacode],
+    ['commune', communeCode],
+    ['proxy', 'https://votre-proxy.example/v1/rank'],
+    ...settings.filter((s) => s.value !== s.options[0].value).map((s) => [s.id, s.value]),
+  ];
+  snippet.textContent = `<script type="module" src="https://votre-cdn.example/retour-emploi.js"></script>\n`
+    + `<retour-emploi ${attributes.map(([k, v]) => `${k}="${v}"`).join(' ')}></retour-emploi>`;
+  const address = new URL(window.location.href);
+  address.searchParams.set('formacode', formacode);
+  address.searchParams.set('commune', communeCode);
+  for (const select of settings) address.searchParams.set(select.id, select.value);
+  window.history.replaceState(null, '', address);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const [formacode, communeCode] = await Promise.all([
+    resolve(formation.value, FORMACODE, '/v1/formacodes'),
+    resolve(commune.value, COMMUNE_CODE, '/v1/communes'),
+  ]);
+  formation.value = formacode;
+  commune.value = communeCode;
+  show(formacode, communeCode);
+});
+
+for (const select of settings) {
+  select.addEventListener('change', () => widget.setAttribute(select.id, select.value));
+}
+
+widget.addEventListener('retour-emploi:state', (event) => {
+  const { state, level, quintile } = event.detail ?? {};
+  stateEvent.textContent = [state, level && `niveau ${level}`, quintile && `classe ${quintile}`]
+    .filter(Boolean)
+    .join(' · ');
+});
+
+// Start from the address, else from the element's own attributes.
+const params = new URLSearchParams(window.location.search);
+for (const select of settings) {
+  const value = params.get(select.id);
+  if (value && [...select.options].some((o) => o.value === value)) select.value = value;
+}
+formation.value = params.get('formacode') ?? widget.getAttribute('formacode');
+commune.value = params.get('commune') ?? widget.getAttribute('commune');
+show(formation.value, commune.value);
