@@ -7,20 +7,47 @@ export CARGO_TERM_COLOR ?= never
 
 BOOTSTRAP := scripts/bootstrap
 
-.PHONY: test test-core test-proxy test-e2e lint demo widget dist npm proxy-bin bench clean
+.PHONY: test test-core test-proxy test-widget test-e2e lint demo widget widget-test-build dist npm proxy-bin bench clean
 
 ## make test: installs what tests need, runs every test of the workspace.
-test: lint test-core test-proxy test-e2e
+test: lint test-core test-proxy test-widget test-e2e
 
 lint:
 	$(BOOTSTRAP) node
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	$(BOOTSTRAP) wasm
+	cargo clippy -p retour-emploi-widget --target wasm32-unknown-unknown --all-targets -- -D warnings
 	node scripts/generate-territories.mjs --check
 
 test-core:
 	cargo test -p retour-emploi-core
 	cargo build --manifest-path core/fuzz/Cargo.toml --target-dir target/fuzz
+
+# The script-tag build: dist/cdn/retour-emploi.js (one ES module: wasm-bindgen glue, the element class and
+# the entry) and dist/cdn/retour-emploi_bg.wasm, to be hosted side by side anywhere.
+WASM_TARGET := wasm32-unknown-unknown
+CDN_WORK := target/cdn
+
+widget:
+	$(BOOTSTRAP) wasm node
+	cargo build --release --target $(WASM_TARGET) -p retour-emploi-widget
+	scripts/build-cdn target/$(WASM_TARGET)/release/retour_emploi_widget.wasm $(CDN_WORK)/release dist/cdn --optimize
+	@scripts/build-cdn --sizes dist/cdn
+
+## The script-tag build of the tests, with the test-only panic trigger: target/cdn-test (never shipped).
+widget-test-build:
+	$(BOOTSTRAP) wasm node
+	cargo build --profile browser-test --target $(WASM_TARGET) -p retour-emploi-widget --features test-panic
+	scripts/build-cdn target/$(WASM_TARGET)/browser-test/retour_emploi_widget.wasm $(CDN_WORK)/test target/cdn-test
+
+## Browser tests: wasm-bindgen-test in headless Chromium, then the script-tag build of the tests (with the
+## test-only panic trigger) driven by Playwright.
+test-widget: widget-test-build
+	$(BOOTSTRAP) wasm browser node
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+		cargo test --target $(WASM_TARGET) -p retour-emploi-widget
+	node --test tests/browser/*.test.mjs
 
 ## The reference proxy: its tests (real processes against a fake France Travail on 127.0.0.1) and the check
 ## that the committed geography table matches its sources.
@@ -67,7 +94,7 @@ proxy-bin:
 
 ## make test-e2e: the widget in real Chromium, through the CDN build, the npm package in Vite and webpack
 ## builds, every example page of www/examples, accessibility audits and screenshots.
-test-e2e: dist proxy-bin
+test-e2e: dist proxy-bin widget-test-build
 	$(BOOTSTRAP) browser node
 	node --test --test-concurrency=1 tests/e2e/
 

@@ -6,7 +6,7 @@
 
 use crate::lang::Lang;
 use crate::level::Level;
-use crate::quintile::Quintile;
+use crate::quintile::{Quintile, Rate};
 use crate::ranking::{LevelResult, Unpublished};
 use crate::suppression::SuppressionRule;
 
@@ -108,6 +108,23 @@ pub fn place_name(result: &LevelResult, lang: Lang) -> String {
     }
 }
 
+/// Where the badge's figure comes from: `Bassin d’emploi Lyon Centre`, `Rhône`, `Auvergne-Rhône-Alpes`,
+/// `France`. A bassin's own name says little on its own, so it gets the level's name in front.
+pub fn provenance(result: &LevelResult, lang: Lang) -> String {
+    match (result.level, &result.place.nom) {
+        (Level::Bassin, Some(nom)) => format!("{} {nom}", Level::Bassin.name(lang)),
+        _ => place_name(result, lang),
+    }
+}
+
+/// The exact rate, when a source gives one: `Taux mesuré : 63,5 %` / `Measured rate: 63.5%`.
+pub fn measured_rate(rate: Rate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Taux mesuré\u{a0}: {}", percent(rate.fraction(), lang)),
+        Lang::En => format!("Measured rate: {}", percent(rate.fraction(), lang)),
+    }
+}
+
 /// Why a level shows no figure, in plain words.
 pub fn unpublished_reason(level: Level, why: &Unpublished, lang: Lang) -> String {
     let threshold = SuppressionRule::THRESHOLD;
@@ -137,6 +154,80 @@ pub fn not_covered(lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("Taux non déterminé : trop peu de personnes ont suivi cette formation (moins de {threshold} sortants au niveau national) pour publier un résultat."),
         Lang::En => format!("Rate not determined: too few people took this training (fewer than {threshold} leavers nationally) to publish a result."),
+    }
+}
+
+/// What the rate measures, how it is published and where it comes from: the explainer's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explainer {
+    /// The explainer's heading.
+    pub heading: &'static str,
+    /// Who is counted, leading into the three outcomes.
+    pub measures: &'static str,
+    /// The three outcomes that count as a return to employment.
+    pub outcomes: [&'static str; 3],
+    /// What does not count.
+    pub exclusions: &'static str,
+    /// The five classes and their cut-points.
+    pub classes: String,
+    /// The statistical-secrecy rule and the geographic fallback.
+    pub secrecy: String,
+    /// The source.
+    pub source: &'static str,
+    /// The period covered.
+    pub period: &'static str,
+}
+
+/// The explainer's text (see DESIGN §1: six months, three outcomes, exclusions, secrecy rule, source).
+pub fn explainer(lang: Lang) -> Explainer {
+    let threshold = SuppressionRule::THRESHOLD;
+    let lowest = Quintile::new(1).map(|q| (class_label(q, lang), band(q, lang)));
+    let highest = Quintile::new(5).map(|q| (class_label(q, lang), band(q, lang)));
+    let (lowest, highest) = match (lowest, highest) {
+        (Some(l), Some(h)) => (l, h),
+        _ => (("", String::new()), ("", String::new())),
+    };
+    match lang {
+        Lang::Fr => Explainer {
+            heading: "Ce que mesure ce taux",
+            measures: "Parmi les demandeurs d’emploi inscrits à France Travail qui ont terminé une formation de ce domaine, la part de ceux qui, dans les six mois suivant la fin de la formation\u{a0}:",
+            outcomes: [
+                "ont retrouvé un emploi salarié d’au moins un mois\u{a0};",
+                "ou ont signé un contrat aidé\u{a0};",
+                "ou ont créé leur entreprise.",
+            ],
+            exclusions: "Ne sont pas comptés les emplois chez un particulier employeur, dans la fonction publique ou à l’étranger, ni les missions d’intérim de durée inconnue.",
+            classes: format!(
+                "Le taux est publié en cinq classes, de 1 ({}, {}) à 5 ({}, {}).",
+                lowest.0.to_lowercase(),
+                lowest.1,
+                highest.0.to_lowercase(),
+                highest.1
+            ),
+            secrecy: format!("Secret statistique\u{a0}: une formation suivie par moins de {threshold} sortants dans toute la France n’est pas publiée\u{a0}; dans un bassin d’emploi, un département ou une région, le taux n’est publié qu’au-delà de {threshold} sortants. Le taux affiché est celui du territoire le plus proche qui en publie un."),
+            source: "Source\u{a0}: France Travail, service La Bonne Formation (taux de retour à l’emploi suite formation).",
+            period: "Période\u{a0}: sorties de formation depuis janvier 2013, situation observée six mois après la fin de la formation.",
+        },
+        Lang::En => Explainer {
+            heading: "What this rate measures",
+            measures: "Among job seekers registered with France Travail who finished a training course in this field, the share who, within six months of the end of the course:",
+            outcomes: [
+                "found salaried work of one month or more;",
+                "or got a subsidised contract;",
+                "or started their own business.",
+            ],
+            exclusions: "Jobs with private-household employers, public employers or employers abroad, and temp missions of unknown length, do not count.",
+            classes: format!(
+                "The rate is published in five classes, from 1 ({}, {}) to 5 ({}, {}).",
+                lowest.0.to_lowercase(),
+                lowest.1,
+                highest.0.to_lowercase(),
+                highest.1
+            ),
+            secrecy: format!("Statistical secrecy: a training taken by fewer than {threshold} leavers in all of France is not published; in an employment area, a département or a region, the rate is published only above {threshold} leavers. The rate shown is the one of the nearest area that publishes one."),
+            source: "Source: France Travail, La Bonne Formation service (rate of return to employment after training).",
+            period: "Period: people who left training since January 2013, situation six months after the end of the course.",
+        },
     }
 }
 
@@ -199,5 +290,60 @@ mod tests {
             unpublished_reason(Level::Region, &Unpublished::Missing, Lang::Fr),
             "non disponible"
         );
+    }
+
+    #[test]
+    fn provenance_names_the_bassin_level_and_other_places_plainly() {
+        use crate::ranking::Place;
+        let named = |level, nom: &str| LevelResult {
+            level,
+            place: Place {
+                code: None,
+                nom: Some(nom.into()),
+            },
+            status: crate::ranking::Status::Unpublished(Unpublished::Missing),
+        };
+        assert_eq!(
+            provenance(&named(Level::Bassin, "Lyon Centre"), Lang::Fr),
+            "Bassin d’emploi Lyon Centre"
+        );
+        assert_eq!(
+            provenance(&named(Level::Departement, "Rhône"), Lang::Fr),
+            "Rhône"
+        );
+        assert_eq!(
+            provenance(&LevelResult::missing(Level::National), Lang::En),
+            "France"
+        );
+    }
+
+    #[test]
+    fn measured_rate_uses_french_spacing() {
+        let rate = Rate::from_fraction(0.635).unwrap();
+        assert_eq!(
+            measured_rate(rate, Lang::Fr),
+            "Taux mesuré\u{a0}: 63,5\u{202F}%"
+        );
+        assert_eq!(measured_rate(rate, Lang::En), "Measured rate: 63.5%");
+    }
+
+    #[test]
+    fn explainer_states_the_rule_the_classes_and_the_source() {
+        for lang in [Lang::Fr, Lang::En] {
+            let text = explainer(lang);
+            assert!(text.secrecy.contains("60"), "{lang:?}");
+            assert!(text.measures.contains(lang.pick("six mois", "six months")));
+            assert!(
+                text.source.contains("France Travail")
+                    && text.source.contains("La Bonne Formation")
+            );
+            assert!(text
+                .classes
+                .contains(&band(Quintile::new(1).unwrap(), lang)));
+            assert!(text
+                .classes
+                .contains(&band(Quintile::new(5).unwrap(), lang)));
+        }
+        assert!(explainer(Lang::Fr).classes.contains("moins de 43\u{202F}%"));
     }
 }

@@ -1,0 +1,199 @@
+//! The widget: reads its attributes, runs the request, and shows the state.
+
+use std::rc::Rc;
+
+use retour_emploi_core::{display, AttributeError, Lang, RankRequest, Ranking};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::attributes::{Attributes, Settings, Variant};
+use crate::components::badge::Badge;
+use crate::components::breakdown::Breakdown;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::explainer::Explainer;
+use crate::components::skeleton::Skeleton;
+use crate::element::publish_state;
+use crate::fetch::{self, FetchOptions, Subscription};
+use crate::i18n::texts;
+use crate::panic::{self, PanicScope};
+use crate::state::{Action, Phase, StateDetail, WidgetState};
+
+/// The app's properties: the host element and its attributes.
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct AppProps {
+    /// The `<retour-emploi>` element.
+    pub host: HtmlElement,
+    /// Its attributes.
+    pub attributes: Attributes,
+    /// Whether this widget's code panicked before (it then shows an internal error).
+    pub crashed: bool,
+}
+
+/// What identifies a request: a change of any of these sends a new one.
+#[derive(Clone, Debug, PartialEq)]
+struct RequestKey {
+    formacode: Option<String>,
+    commune: Option<String>,
+    proxy: Option<String>,
+    options: FetchOptions,
+    retries: u32,
+    crashed: bool,
+}
+
+/// The widget.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let _running = panic::enter(&props.host);
+    if !props.crashed {
+        panic::panic_if_asked(&props.host);
+    }
+    let attributes = &props.attributes;
+    let read = use_memo(attributes.clone(), Settings::read);
+    let (settings, warnings) = (&read.0, &read.1);
+    use_effect_with(warnings.clone(), |warnings| {
+        for warning in warnings {
+            web_sys::console::warn_1(&warning.into());
+        }
+    });
+
+    let state = use_reducer(WidgetState::default);
+    let generation = use_mut_ref(|| 0u64);
+    let subscription = use_mut_ref(|| None::<Subscription>);
+    let retries = use_state(|| 0u32);
+
+    let key = RequestKey {
+        formacode: attributes.formacode.clone(),
+        commune: attributes.commune.clone(),
+        proxy: attributes.proxy.clone(),
+        options: FetchOptions {
+            timeout_ms: settings.timeout_ms,
+            session_ttl_seconds: settings.cache_ttl_seconds,
+        },
+        retries: *retries,
+        crashed: props.crashed,
+    };
+    {
+        let state = state.clone();
+        let host = props.host.clone();
+        use_effect_with(key, move |key| {
+            *generation.borrow_mut() += 1;
+            let this_generation = *generation.borrow();
+            if key.crashed {
+                state.dispatch(Action::Crash);
+            } else {
+                match request_of(key) {
+                    Err(errors) => state.dispatch(Action::BadAttributes(this_generation, errors)),
+                    Ok((request, url)) => {
+                        state.dispatch(Action::Start(this_generation));
+                        let dispatcher = state.dispatcher();
+                        let on_outcome = move |outcome| {
+                            let _running = panic::enter(&host);
+                            dispatcher.dispatch(Action::Settle(this_generation, outcome));
+                        };
+                        let joined = fetch::subscribe(&url, &request, key.options, on_outcome);
+                        *subscription.borrow_mut() = Some(joined);
+                    }
+                }
+            }
+            // Leaving: attributes changed, retry, or element removed.
+            move || drop(subscription.borrow_mut().take())
+        });
+    }
+
+    let detail = StateDetail::of(
+        &state.phase,
+        attributes.formacode.clone(),
+        attributes.commune.clone(),
+    );
+    {
+        let host = props.host.clone();
+        use_effect_with(detail, move |detail| publish_state(&host, detail));
+    }
+
+    let lang = settings.lang;
+    let variant = settings.variant;
+    let words = texts(lang);
+    let on_retry = {
+        let retries = retries.clone();
+        let host = props.host.clone();
+        Callback::from(move |()| {
+            let _running = panic::enter(&host);
+            retries.set(*retries + 1);
+        })
+    };
+    let body = match &state.phase {
+        Phase::Loading => html! { <Skeleton {lang} {variant} /> },
+        Phase::Ready(ranking) => html! {
+            <>
+                { demo_label(ranking, lang) }
+                <Badge ranking={ranking.clone()} {lang} {variant} />
+                if variant != Variant::Badge {
+                    <Breakdown ranking={ranking.clone()} {lang} />
+                }
+                <Explainer {lang} {variant} />
+            </>
+        },
+        Phase::NotCovered(ranking) => html! {
+            <>
+                { demo_label(ranking, lang) }
+                <p class="panel notice" part="not-covered">{ display::not_covered(lang) }</p>
+                <Explainer {lang} {variant} />
+            </>
+        },
+        Phase::Failed(problem) => html! {
+            <ErrorPanel
+                title={words.error_title}
+                lines={Rc::new(vec![problem.message(lang)])}
+                retry={problem.retryable().then(|| on_retry.clone())}
+                {lang}
+            />
+        },
+        Phase::BadAttributes(errors) => html! {
+            <ErrorPanel
+                title={words.attributes_title}
+                lines={Rc::new(errors.iter().map(|e| e.sentence(lang)).collect::<Vec<_>>())}
+                {lang}
+            />
+        },
+        Phase::Crashed => html! {
+            <ErrorPanel title={words.error_title} lines={Rc::new(vec![words.internal_error.to_owned()])} {lang} />
+        },
+    };
+    html! {
+        <ContextProvider<PanicScope> context={PanicScope(props.host.clone())}>
+            <div
+                class={classes!("widget", variant.class(), settings.theme.class())}
+                part="widget"
+                lang={lang.tag()}
+                aria-busy={matches!(state.phase, Phase::Loading).then_some("true")}
+            >
+                if variant == Variant::Full {
+                    <p class="title" part="title">
+                        <span class="title-main">{ words.title }</span>
+                        <span class="title-sub">{ words.subtitle }</span>
+                    </p>
+                }
+                { body }
+            </div>
+        </ContextProvider<PanicScope>>
+    }
+}
+
+/// The request, or every wrong attribute (nothing is sent then).
+fn request_of(key: &RequestKey) -> Result<(RankRequest, String), Vec<AttributeError>> {
+    let request = RankRequest::parse(
+        key.formacode.as_deref(),
+        key.commune.as_deref(),
+        key.proxy.as_deref(),
+    )?;
+    let url = fetch::resolve(&request).map_err(|error| vec![error])?;
+    Ok((request, url))
+}
+
+fn demo_label(ranking: &Ranking, lang: Lang) -> Html {
+    if ranking.is_demo() {
+        html! { <p class="demo" part="demo">{ texts(lang).demo }</p> }
+    } else {
+        Html::default()
+    }
+}

@@ -1,0 +1,64 @@
+//! The rate badge: the headline level's class as text and as five pips, its band, the exact rate when
+//! the source gives one, and where the figure comes from.
+
+use std::rc::Rc;
+
+use retour_emploi_core::{display, Lang, Quintile, Ranking};
+use yew::prelude::*;
+
+use crate::attributes::Variant;
+use crate::i18n::texts;
+use crate::panic::use_panic_scope;
+
+/// The badge's properties.
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct BadgeProps {
+    /// What to show (its headline).
+    pub ranking: Rc<Ranking>,
+    /// Language.
+    pub lang: Lang,
+    /// Variant: the badge-only variant is denser.
+    pub variant: Variant,
+}
+
+/// The rate badge. Renders nothing for a ranking without a headline.
+#[function_component(Badge)]
+pub fn badge(props: &BadgeProps) -> Html {
+    let _running = use_panic_scope();
+    let lang = props.lang;
+    let Some(headline) = props.ranking.headline() else {
+        return Html::default();
+    };
+    let quintile = headline.figure.quintile;
+    let place = props.ranking.level(headline.level);
+    html! {
+        <div
+            class={classes!("badge", format!("q{}", quintile.get()))}
+            part="badge"
+            data-level={headline.level.as_str()}
+            data-quintile={quintile.get().to_string()}
+        >
+            <p class="badge-class">
+                { pips(quintile) }
+                <span class="class-short" aria-hidden="true">{ display::class_short(quintile, lang) }</span>
+                <span class="sr">{ format!("{} {}", texts(lang).badge_label, display::class_spoken(quintile, lang)) }</span>
+            </p>
+            <p class="band">{ display::band(quintile, lang) }</p>
+            if let Some(rate) = headline.figure.rate {
+                <p class="rate">{ display::measured_rate(rate, lang) }</p>
+            }
+            <p class="provenance">{ display::provenance(place, lang) }</p>
+        </div>
+    }
+}
+
+/// Five pips, the first `quintile` filled: the class by position and shape, never by colour alone.
+pub fn pips(quintile: Quintile) -> Html {
+    html! {
+        <span class="pips" aria-hidden="true">
+            { for (1..=5u8).map(|n| html! {
+                <span class={classes!("pip", (n <= quintile.get()).then_some("on"))}></span>
+            }) }
+        </span>
+    }
+}

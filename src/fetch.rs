@@ -1,0 +1,316 @@
+//! Every request the widget sends, in one place.
+//!
+//! - Identical requests (same resolved URL) on one page share one fetch: widgets subscribe to it.
+//! - Answers are kept for the page's life (successful ones, and refusals that a retry would not change);
+//!   with a `cache-ttl`, successful answers are also kept in `sessionStorage` for that long.
+//! - A request is aborted when its timeout passes, and when its last subscriber leaves (attributes
+//!   changed, element removed).
+//! - Every answer, cached or not, goes through `retour_emploi_core::decode_response`, so the secrecy rule
+//!   is applied in the browser whatever the proxy did.
+//! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
+use retour_emploi_core::proxy_url::ProxyUrlError;
+use retour_emploi_core::{decode_response, AttributeError, Problem, RankRequest, Ranking};
+use web_sys::AbortController;
+
+/// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
+pub type Outcome = Result<Rc<Ranking>, Problem>;
+
+type Subscriber = Box<dyn FnOnce(Outcome)>;
+
+/// How to fetch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FetchOptions {
+    /// Abort after this long (the first subscriber's setting wins for a shared request).
+    pub timeout_ms: u32,
+    /// Keep successful answers in `sessionStorage` this long.
+    pub session_ttl_seconds: Option<u32>,
+}
+
+enum Entry {
+    InFlight(InFlight),
+    Settled(Outcome),
+}
+
+struct InFlight {
+    subscribers: Vec<(u64, Subscriber)>,
+    controller: AbortController,
+    // Dropping the timer clears it.
+    _timer: Timeout,
+}
+
+#[derive(Default)]
+struct Requests {
+    entries: HashMap<String, Entry>,
+    next_subscriber: u64,
+}
+
+thread_local! {
+    static REQUESTS: RefCell<Requests> = RefCell::default();
+}
+
+/// A widget's interest in a request. Dropping it unsubscribes; the last one to leave aborts the fetch.
+#[derive(Debug)]
+pub struct Subscription {
+    url: String,
+    id: u64,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let abandoned = REQUESTS.with(|requests| {
+            let mut requests = requests.borrow_mut();
+            let Some(Entry::InFlight(flight)) = requests.entries.get_mut(&self.url) else {
+                return None;
+            };
+            flight.subscribers.retain(|(id, _)| *id != self.id);
+            if flight.subscribers.is_empty() {
+                requests.entries.remove(&self.url)
+            } else {
+                None
+            }
+        });
+        if let Some(Entry::InFlight(flight)) = abandoned {
+            flight.controller.abort();
+        }
+    }
+}
+
+/// The absolute URL of a request: relative proxy URLs are resolved against the page's `baseURI`, and the
+/// result must still be http(s) (a `<base href>` could make it anything).
+pub fn resolve(request: &RankRequest) -> Result<String, AttributeError> {
+    let relative = request.url();
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten());
+    let url = match base {
+        Some(base) => web_sys::Url::new_with_base(&relative, &base),
+        None => web_sys::Url::new(&relative),
+    }
+    .map_err(|_| {
+        AttributeError::Proxy(ProxyUrlError::NotHttp(relative.chars().take(40).collect()))
+    })?;
+    match url.protocol().as_str() {
+        "http:" | "https:" => Ok(url.href()),
+        other => Err(AttributeError::Proxy(ProxyUrlError::NotHttp(
+            other.to_owned(),
+        ))),
+    }
+}
+
+/// Asks for `url` (from [`resolve`]) on behalf of one widget. `on_outcome` is called once, maybe right
+/// away (cached answer), unless the subscription is dropped first.
+pub fn subscribe(
+    url: &str,
+    request: &RankRequest,
+    options: FetchOptions,
+    on_outcome: impl FnOnce(Outcome) + 'static,
+) -> Subscription {
+    let id = REQUESTS.with(|requests| {
+        let mut requests = requests.borrow_mut();
+        requests.next_subscriber += 1;
+        requests.next_subscriber
+    });
+    let subscription = Subscription {
+        url: url.to_owned(),
+        id,
+    };
+    if let Some(outcome) = cached(url, request, options) {
+        on_outcome(outcome);
+        return subscription;
+    }
+    let on_outcome: Subscriber = Box::new(on_outcome);
+    let joined = REQUESTS.with(
+        |requests| match requests.borrow_mut().entries.get_mut(url) {
+            Some(Entry::InFlight(flight)) => {
+                flight.subscribers.push((id, on_outcome));
+                None
+            }
+            _ => Some(on_outcome),
+        },
+    );
+    if let Some(on_outcome) = joined {
+        send(url, request, options, (id, on_outcome));
+    }
+    subscription
+}
+
+/// The page-life cache, then `sessionStorage` when asked for.
+fn cached(url: &str, request: &RankRequest, options: FetchOptions) -> Option<Outcome> {
+    let settled = REQUESTS.with(|requests| match requests.borrow().entries.get(url) {
+        Some(Entry::Settled(outcome)) => Some(outcome.clone()),
+        _ => None,
+    });
+    if settled.is_some() {
+        return settled;
+    }
+    let ttl = options.session_ttl_seconds?;
+    let (status, content_type, body) = session::read(url, ttl)?;
+    let outcome = decode(&status, content_type.as_deref(), &body, request).ok()?;
+    let outcome: Outcome = Ok(outcome);
+    REQUESTS.with(|requests| {
+        requests
+            .borrow_mut()
+            .entries
+            .insert(url.to_owned(), Entry::Settled(outcome.clone()))
+    });
+    Some(outcome)
+}
+
+fn decode(
+    status: &u16,
+    content_type: Option<&str>,
+    body: &str,
+    request: &RankRequest,
+) -> Result<Rc<Ranking>, Problem> {
+    decode_response(*status, content_type, body)
+        .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
+}
+
+fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Subscriber)) {
+    let Ok(controller) = AbortController::new() else {
+        (first.1)(Err(Problem::Network));
+        return;
+    };
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Timeout::new(options.timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let signal = controller.signal();
+    REQUESTS.with(|requests| {
+        requests.borrow_mut().entries.insert(
+            url.to_owned(),
+            Entry::InFlight(InFlight {
+                subscribers: vec![first],
+                controller,
+                _timer: timer,
+            }),
+        )
+    });
+    let url = url.to_owned();
+    let request = request.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = async {
+            // Built here rather than with gloo-net's builder, which appends a stray `&` to URLs that
+            // already have a query string (base proxy URLs always do).
+            let init = web_sys::RequestInit::new();
+            init.set_signal(Some(&signal));
+            let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(drop)?;
+            let response = Request::from(request).send().await.map_err(drop)?;
+            let content_type = response.headers().get("content-type");
+            let body = response.text().await.map_err(drop)?;
+            Ok::<_, ()>((response.status(), content_type, body))
+        }
+        .await;
+        let outcome = match &answer {
+            Ok((status, content_type, body)) => {
+                decode(status, content_type.as_deref(), body, &request)
+            }
+            Err(_) if timed_out.get() => Err(Problem::Timeout),
+            Err(_) => Err(Problem::Network),
+        };
+        settle(&url, outcome, answer.ok(), options);
+    });
+}
+
+fn settle(
+    url: &str,
+    outcome: Outcome,
+    answer: Option<(u16, Option<String>, String)>,
+    options: FetchOptions,
+) {
+    let keep = match &outcome {
+        Ok(_) => true,
+        Err(problem) => !problem.retryable(),
+    };
+    let flight = REQUESTS.with(|requests| {
+        let mut requests = requests.borrow_mut();
+        // Absent when every subscriber left: the answer is dropped (the fetch was aborted anyway).
+        match requests.entries.remove(url) {
+            Some(Entry::InFlight(flight)) => {
+                if keep {
+                    requests
+                        .entries
+                        .insert(url.to_owned(), Entry::Settled(outcome.clone()));
+                }
+                Some(flight)
+            }
+            Some(settled) => {
+                requests.entries.insert(url.to_owned(), settled);
+                None
+            }
+            None => None,
+        }
+    });
+    let Some(flight) = flight else {
+        return;
+    };
+    match (&outcome, options.session_ttl_seconds, answer) {
+        (Ok(_), Some(_), Some((status, content_type, body))) => {
+            session::write(url, status, content_type.as_deref(), &body)
+        }
+        (Err(problem), _, _) => web_sys::console::warn_1(
+            &format!(
+                "retour-emploi: {url}: {} ({})",
+                problem.integrator_hint(),
+                problem.kind()
+            )
+            .into(),
+        ),
+        _ => {}
+    }
+    for (_, subscriber) in flight.subscribers {
+        subscriber(outcome.clone());
+    }
+}
+
+/// Answers kept in `sessionStorage`: `<saved at, ms>\n<status>\n<content type>\n<body>`, re-decoded on
+/// read (the rule is applied again, never trusted from storage).
+mod session {
+    const PREFIX: &str = "retour-emploi:v1:";
+
+    fn storage() -> Option<web_sys::Storage> {
+        // Throws when storage is disabled (privacy settings, sandboxed frames): then there is no cache.
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    pub fn read(url: &str, ttl_seconds: u32) -> Option<(u16, Option<String>, String)> {
+        let storage = storage()?;
+        let text = storage.get_item(&format!("{PREFIX}{url}")).ok()??;
+        let mut parts = text.splitn(4, '\n');
+        let saved_at: f64 = parts.next()?.parse().ok()?;
+        let status: u16 = parts.next()?.parse().ok()?;
+        let content_type = Some(parts.next()?.to_owned()).filter(|t| !t.is_empty());
+        let body = parts.next()?.to_owned();
+        let age_ms = js_sys::Date::now() - saved_at;
+        if !(0.0..f64::from(ttl_seconds) * 1000.0).contains(&age_ms) {
+            let _ = storage.remove_item(&format!("{PREFIX}{url}"));
+            return None;
+        }
+        Some((status, content_type, body))
+    }
+
+    pub fn write(url: &str, status: u16, content_type: Option<&str>, body: &str) {
+        let Some(storage) = storage() else {
+            return;
+        };
+        let saved_at = js_sys::Date::now() as u64;
+        let content_type = content_type.unwrap_or("").replace('\n', " ");
+        // A full storage only means no cache.
+        let _ = storage.set_item(
+            &format!("{PREFIX}{url}"),
+            &format!("{saved_at}\n{status}\n{content_type}\n{body}"),
+        );
+    }
+}
