@@ -7,10 +7,10 @@ export CARGO_TERM_COLOR ?= never
 
 BOOTSTRAP := scripts/bootstrap
 
-.PHONY: test test-core test-proxy test-widget lint demo widget dist bench clean
+.PHONY: test test-core test-proxy test-widget test-e2e lint demo widget widget-test-build dist npm proxy-bin bench clean
 
 ## make test: installs what tests need, runs every test of the workspace.
-test: lint test-core test-proxy test-widget
+test: lint test-core test-proxy test-widget test-e2e
 
 lint:
 	$(BOOTSTRAP) node
@@ -35,14 +35,18 @@ widget:
 	scripts/build-cdn target/$(WASM_TARGET)/release/retour_emploi_widget.wasm $(CDN_WORK)/release dist/cdn --optimize
 	@scripts/build-cdn --sizes dist/cdn
 
+## The script-tag build of the tests, with the test-only panic trigger: target/cdn-test (never shipped).
+widget-test-build:
+	$(BOOTSTRAP) wasm node
+	cargo build --profile browser-test --target $(WASM_TARGET) -p retour-emploi-widget --features test-panic
+	scripts/build-cdn target/$(WASM_TARGET)/browser-test/retour_emploi_widget.wasm $(CDN_WORK)/test target/cdn-test
+
 ## Browser tests: wasm-bindgen-test in headless Chromium, then the script-tag build of the tests (with the
 ## test-only panic trigger) driven by Playwright.
-test-widget:
+test-widget: widget-test-build
 	$(BOOTSTRAP) wasm browser node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 		cargo test --target $(WASM_TARGET) -p retour-emploi-widget
-	cargo build --profile browser-test --target $(WASM_TARGET) -p retour-emploi-widget --features test-panic
-	scripts/build-cdn target/$(WASM_TARGET)/browser-test/retour_emploi_widget.wasm $(CDN_WORK)/test target/cdn-test
 	node --test tests/browser/*.test.mjs
 
 ## The reference proxy: its tests (real processes against a fake France Travail on 127.0.0.1) and the check
@@ -64,6 +68,36 @@ demo:
 	@echo
 	target/proxy/retour-emploi-proxy --demo --listen 127.0.0.1:$(PORT) --assets dist/demo
 
+## make dist: the two ways we ship the widget. dist/cdn (script tag: retour-emploi.js + its .wasm, from
+## `make widget`) and dist/npm (the npm package, unpacked in dist/npm/package and packed as
+## dist/npm/retour-emploi-widget-<version>.tgz).
+dist: widget npm
+
+# wasm-pack builds with the tools installed by the bootstrap: `--mode no-install` uses the wasm-bindgen on
+# PATH (the Cargo.lock version), and Cargo.toml turns its own wasm-opt off; we run binaryen's from npm.
+WASM_PACK_OUT := target/wasm-pack
+# The Wasm features rustc 1.95 emits for wasm32-unknown-unknown; wasm-opt must accept them.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+npm:
+	$(BOOTSTRAP) wasm node wasm-pack
+	wasm-pack --log-level warn build --target web --release --mode no-install --no-pack \
+	  --out-dir $(CURDIR)/$(WASM_PACK_OUT) --out-name retour_emploi_widget
+	wasm-opt -Oz $(WASM_OPT_FEATURES) $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm -o $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm
+	node scripts/build-npm-package.mjs $(WASM_PACK_OUT)
+	node scripts/check-version.mjs
+
+## The reference proxy binary for the end-to-end tests (target/debug/retour-emploi-proxy): the dev profile,
+## which the proxy's own tests have already built, so this costs nothing more in `make test`.
+proxy-bin:
+	cargo build -p retour-emploi-proxy --bin retour-emploi-proxy
+
+## make test-e2e: the widget in real Chromium, through the CDN build, the npm package in Vite and webpack
+## builds, every example page of www/examples, accessibility audits and screenshots.
+test-e2e: dist proxy-bin widget-test-build
+	$(BOOTSTRAP) browser node
+	node --test --test-concurrency=1 tests/e2e/
+
 ## make bench: builds the widget (CDN build) and the proxy (proxy profile), then measures them against a
 ## plain-JS widget and nginx; prints one table and writes bench/results.md (see docs/benchmarks.md).
 bench:
@@ -74,4 +108,4 @@ bench:
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist tests/e2e/artifacts

@@ -58,6 +58,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let state = use_reducer(WidgetState::default);
     let generation = use_mut_ref(|| 0u64);
+    let latest_generation = generation.clone();
     let subscription = use_mut_ref(|| None::<Subscription>);
     let retries = use_state(|| 0u32);
 
@@ -107,7 +108,15 @@ pub fn app(props: &AppProps) -> Html {
     );
     {
         let host = props.host.clone();
-        use_effect_with(detail, move |detail| publish_state(&host, detail));
+        let rendered_generation = state.generation;
+        use_effect_with((detail, rendered_generation), move |(detail, rendered)| {
+            // Right after the attributes change, this render still holds the previous request's state
+            // (the effect above has just started the new request): publishing it would announce the old
+            // answer under the new attributes. The new request's own state follows at once.
+            if *rendered == *latest_generation.borrow() {
+                publish_state(&host, detail);
+            }
+        });
     }
 
     let lang = settings.lang;

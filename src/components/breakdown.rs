@@ -26,12 +26,14 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
     let lang = props.lang;
     let title = texts(lang).breakdown;
     html! {
-        <section class="breakdown" part="breakdown" aria-label={title}>
+        // A named group, not a `<section>`: a page with several widgets would hold several landmarks of
+        // the same name, which screen-reader users cannot tell apart.
+        <div class="breakdown" part="breakdown" role="group" aria-label={title}>
             <p class="breakdown-title" aria-hidden="true">{ title }</p>
             <ul class="rows" role="list">
                 { for props.ranking.levels().iter().map(|result| row(result, lang)) }
             </ul>
-        </section>
+        </div>
     }
 }
 
