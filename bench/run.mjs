@@ -30,7 +30,11 @@ const IMPLS = { ours: 'ours/retour-emploi.js', baseline: 'baseline/retour-emploi
 const COMMUNES = ['69123', '2A004', '97411', '75101', '13055', '33063', '59350', '31555', '44109', '67482'];
 
 const t0 = performance.now();
-const step = (text) => console.log(`\x1b[1mbench:\x1b[0m ${text} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+const loads = []; // the 1-minute load average when each step started: other work on the machine skews timings
+const step = (text) => {
+  loads.push([text.replace(/:.*/, ''), loadavg()[0]]);
+  console.log(`\x1b[1mbench:\x1b[0m ${text} (${((performance.now() - t0) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)})`);
+};
 
 function need(path, how) {
   if (!existsSync(path)) throw new Error(`${path} is missing: ${how}`);
@@ -63,6 +67,11 @@ async function main() {
   need(PROXY_BINARY, 'run `cargo build --profile proxy -p retour-emploi-proxy` first');
   rmSync(`${work}/site`, { recursive: true, force: true });
   mkdirSync(`${work}/logs`, { recursive: true });
+  // Timings mean little while something else runs: give other work up to three minutes to finish.
+  for (let waited = 0; loadavg()[0] > 1 && waited < 180; waited += 15) {
+    if (waited === 0) console.log(`bench: waiting for the machine to calm down (1-minute load ${loadavg()[0].toFixed(2)}), at most 3 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 15000));
+  }
   const loadBefore = loadavg();
   const machine = describeMachine(root);
   step(`machine: ${machine.cpu}, ${machine.cores} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
@@ -152,6 +161,7 @@ async function main() {
   };
 
   results.loadAfter = loadavg();
+  results.loads = loads;
   results.loadBefore = loadBefore;
   results.runSeconds = (performance.now() - t0) / 1000;
   const table = writeReport(results, `${root}bench/results.md`, quick ? `${work}/results-quick.md` : undefined);

@@ -245,6 +245,7 @@ function machineSection(r) {
       ['RAM', `${m.ramGiB} GiB`],
       ['OS', `${m.os}, Linux ${m.kernel}`],
       ['load average (1, 5, 15 min) before / after', `${r.loadBefore.map((l) => l.toFixed(2)).join(' ')} / ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`],
+      ['1-minute load when each step started', r.loads.map(([s, l]) => `${s}: ${l.toFixed(2)}`).join('; ')],
       ['date', m.date],
       ['git commit', `${m.commit} (${m.branch})`],
       ['run time of bench/run.mjs', `${r.runSeconds.toFixed(0)} s`],
