@@ -14,6 +14,7 @@ import { downloadedAssets, launch, manyWidgets, timeToBadge, writePages } from '
 import { checkNginxCaches, coldBurst, proxyMemory, startNginx, startProxy, startupTimes, throughput, upstreamMode, warmCache } from './lib/proxy.mjs';
 import { startFakeFranceTravail } from './lib/fake-france-travail.mjs';
 import { namedTwin } from './lib/twin.mjs';
+import { cpuSample, foreignUse, watchForeignCpu } from './lib/cpu.mjs';
 import { avoidableParts } from './lib/avoidable.mjs';
 import { writeReport } from './lib/report.mjs';
 
@@ -30,10 +31,19 @@ const IMPLS = { ours: 'ours/retour-emploi.js', baseline: 'baseline/retour-emploi
 const COMMUNES = ['69123', '2A004', '97411', '75101', '13055', '33063', '59350', '31555', '44109', '67482'];
 
 const t0 = performance.now();
-const loads = []; // the 1-minute load average when each step started: other work on the machine skews timings
+// Other work on the machine skews timings: each step records how much CPU the rest of the machine used.
+const steps = [];
+let current;
+const endStep = () => {
+  if (!current) return;
+  const use = foreignUse(current.from, cpuSample());
+  steps.push({ name: current.name, seconds: use.seconds, foreignShare: use.share });
+  if (use.share > 0.1) console.warn(`bench: other work used ${(use.share * 100).toFixed(0)} % of the CPUs during "${current.name}"`);
+};
 const step = (text) => {
-  loads.push([text.replace(/:.*/, ''), loadavg()[0]]);
-  console.log(`\x1b[1mbench:\x1b[0m ${text} (${((performance.now() - t0) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)})`);
+  endStep();
+  current = { name: text.replace(/:.*/, ''), from: cpuSample() };
+  console.log(`\x1b[1mbench:\x1b[0m ${text} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 };
 
 function need(path, how) {
@@ -72,6 +82,7 @@ async function main() {
     if (waited === 0) console.log(`bench: waiting for the machine to calm down (1-minute load ${loadavg()[0].toFixed(2)}), at most 3 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 15000));
   }
+  watchForeignCpu();
   const loadBefore = loadavg();
   const machine = describeMachine(root);
   step(`machine: ${machine.cpu}, ${machine.cores} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
@@ -98,7 +109,7 @@ async function main() {
   await warmCache(proxy.url, paths);
   const memoryWarm = proxyMemory(proxy);
   writePages(`${work}/site`, IMPLS, pairs, '/v1/rank');
-  step(`proxy (upstream mode, fake France Travail) on ${proxy.url}; pairs: ${pairs.map((p) => p.join('/')).join(', ')}`);
+  step(`proxy started: upstream mode, fake France Travail, ${proxy.url}; pairs: ${pairs.map((p) => p.join('/')).join(', ')}`);
 
   const browser = await launch();
   const results = { machine, plan: PLAN, pairs, quick };
@@ -136,7 +147,7 @@ async function main() {
     await browser.close();
   }
 
-  step('4. proxy: cached throughput, proxy vs nginx proxy_cache');
+  step('4. proxy throughput: cached answers, proxy vs nginx proxy_cache');
   nginxDir = mkdtempSync(`${tmpdir()}/retour-emploi-nginx-`);
   const nginx = await startNginx(nginxDir, proxy.url);
   cpSync(`${nginxDir}/nginx.conf`, `${work}/nginx.conf`); // for reading after the run
@@ -148,10 +159,10 @@ async function main() {
     { rounds: PLAN.wrkRounds, seconds: PLAN.wrkSeconds });
   results.memory = { atStart: memoryAtStart, warm: memoryWarm, afterLoad: proxyMemory(proxy) };
 
-  step(`4. proxy: cold burst of ${PLAN.burst} identical misses`);
+  step(`4. proxy cold burst: ${PLAN.burst} identical misses`);
   results.burst = await coldBurst(PROXY_BINARY, { concurrency: PLAN.burst, logDir: `${work}/logs` });
 
-  step('4. proxy: start-up time and memory, demo and upstream modes');
+  step('4. proxy start-up: time and memory, demo and upstream modes');
   await stopAll();
   await fake.close();
   fake = undefined;
@@ -160,8 +171,10 @@ async function main() {
     upstream: await startupTimes(PROXY_BINARY, upstreamMode('http://127.0.0.1:9'), { runs: PLAN.startupRuns, logDir: `${work}/logs`, name: 'startup-upstream' }),
   };
 
+  endStep();
+  current = undefined;
   results.loadAfter = loadavg();
-  results.loads = loads;
+  results.steps = steps;
   results.loadBefore = loadBefore;
   results.runSeconds = (performance.now() - t0) / 1000;
   const table = writeReport(results, `${root}bench/results.md`, quick ? `${work}/results-quick.md` : undefined);
