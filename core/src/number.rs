@@ -81,9 +81,19 @@ pub fn read_count(value: Option<&Value>) -> Result<u32, NotANumber> {
     let number = read_number(value)?;
     let v = number.value;
     if number.percent || v < 0.0 || v.fract() != 0.0 || v > f64::from(u32::MAX) {
-        return Err(NotANumber::Unreadable(format!("{v}")));
+        return Err(NotANumber::Unreadable(found_text(value)));
     }
     Ok(v as u32)
+}
+
+/// A number's value as the source wrote it, shortened, for messages about it. Never re-formats an
+/// `f64`: that would put Rust's float formatting (kilobytes of Wasm) into the widget.
+pub fn found_text(value: Option<&Value>) -> String {
+    match value {
+        None => String::new(),
+        Some(Value::String(text)) => shorten(text.trim()),
+        Some(other) => shorten(&other.to_string()),
+    }
 }
 
 /// Reads a text field that sources sometimes write as a number (`31054` for `"31054"`).
@@ -152,5 +162,16 @@ mod tests {
         assert!(read_count(Some(&json!(-1))).is_err());
         assert!(read_count(Some(&json!(60.5))).is_err());
         assert!(read_count(Some(&json!("60 %"))).is_err());
+    }
+
+    #[test]
+    fn a_refused_count_is_quoted_as_the_source_wrote_it() {
+        let found = |value| match read_count(Some(&value)) {
+            Err(NotANumber::Unreadable(found)) => found,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(found(json!(60.5)), "60.5");
+        assert_eq!(found(json!(-1)), "-1");
+        assert_eq!(found(json!(" 60 % ")), "60 %");
     }
 }

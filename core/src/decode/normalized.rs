@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::codes::Formacode;
 use crate::level::Level;
-use crate::number::{read_count, read_number, read_text, NotANumber};
+use crate::number::{found_text, read_count, read_number, read_text, NotANumber};
 use crate::quintile::{Quintile, Rate, ValueProblem};
 use crate::ranking::{Figure, LevelResult, Place, Ranking, Status, Unpublished};
 
@@ -69,7 +69,11 @@ fn status(object: &Map<String, Value>) -> Status {
         Ok(n) if !n.percent && n.value.fract() == 0.0 && (1.0..=5.0).contains(&n.value) => {
             Quintile::new(n.value as u8)
         }
-        Ok(n) => return invalid(ValueProblem::NoSuchClass(format!("{}", n.value))),
+        Ok(_) => {
+            return invalid(ValueProblem::NoSuchClass(found_text(
+                object.get("quintile"),
+            )))
+        }
         Err(NotANumber::Absent | NotANumber::Blank) => None,
         Err(NotANumber::Unreadable(found)) => return invalid(ValueProblem::Unreadable(found)),
     };
