@@ -162,8 +162,8 @@ impl Settings {
         };
         let timeout_ms = match attributes.timeout.as_deref() {
             None => DEFAULT_TIMEOUT_MS,
-            Some(value) => match value.trim().parse::<f64>() {
-                Ok(seconds) if seconds > 0.0 && seconds <= MAX_TIMEOUT_SECONDS => {
+            Some(value) => match retour_emploi_core::number::parse_decimal(value.trim()) {
+                Some(seconds) if seconds > 0.0 && seconds <= MAX_TIMEOUT_SECONDS => {
                     (seconds * 1000.0).round() as u32
                 }
                 _ => {

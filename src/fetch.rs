@@ -289,11 +289,12 @@ mod session {
         let storage = storage()?;
         let text = storage.get_item(&format!("{PREFIX}{url}")).ok()??;
         let mut parts = text.splitn(4, '\n');
-        let saved_at: f64 = parts.next()?.parse().ok()?;
+        // Written as whole milliseconds: read as an integer (parsing an f64 costs kilobytes of Wasm).
+        let saved_at: u64 = parts.next()?.parse().ok()?;
         let status: u16 = parts.next()?.parse().ok()?;
         let content_type = Some(parts.next()?.to_owned()).filter(|t| !t.is_empty());
         let body = parts.next()?.to_owned();
-        let age_ms = js_sys::Date::now() - saved_at;
+        let age_ms = js_sys::Date::now() - saved_at as f64;
         if !(0.0..f64::from(ttl_seconds) * 1000.0).contains(&age_ms) {
             let _ = storage.remove_item(&format!("{PREFIX}{url}"));
             return None;
