@@ -63,7 +63,8 @@ pub(super) fn from_object(object: &Map<String, Value>) -> Option<(Refusal, Optio
 /// Classifies France Travail's refusal from its parameter and message (`ERROR_NOTFOUND`, "Code insee
 /// inconnu", `ERROR_NOSTATS`, `ERROR_MISSING`).
 fn classify(source: Option<&str>, message: &str) -> Refusal {
-    let message = message.to_lowercase();
+    // The words looked for are ASCII: ASCII lower-casing finds them as full lower-casing would.
+    let message = message.to_ascii_lowercase();
     let about_formacode = source.is_some_and(|s| s.eq_ignore_ascii_case("formacode"));
     if message.contains("missing")
         || message.contains("manquant")
