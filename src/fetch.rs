@@ -5,8 +5,8 @@
 //!   with a `cache-ttl`, successful answers are also kept in `sessionStorage` for that long.
 //! - A request is aborted when its timeout passes, and when its last subscriber leaves (attributes
 //!   changed, element removed).
-//! - Every answer, cached or not, goes through `retour_emploi_core::decode_response`, so the secrecy rule
-//!   is applied in the browser whatever the proxy did.
+//! - Every answer, cached or not, goes through `retour_emploi_core::decode_response_with` (JSON parsed by
+//!   the browser), so the secrecy rule is applied in the browser whatever the proxy did.
 //! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
 
 use std::cell::RefCell;
@@ -16,7 +16,9 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use retour_emploi_core::proxy_url::ProxyUrlError;
-use retour_emploi_core::{decode_response, AttributeError, Problem, RankRequest, Ranking};
+use retour_emploi_core::{
+    decode_response_with, AttributeError, Json, Problem, RankRequest, Ranking,
+};
 use web_sys::AbortController;
 
 /// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
@@ -169,7 +171,7 @@ fn decode(
     body: &str,
     request: &RankRequest,
 ) -> Result<Rc<Ranking>, Problem> {
-    decode_response(*status, content_type, body)
+    decode_response_with(*status, content_type, body, crate::json::parse)
         .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
 }
 

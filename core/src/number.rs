@@ -1,7 +1,7 @@
 //! Reading numbers the way upstream sources write them: JSON numbers or strings, decimal comma, stray
 //! spaces, an optional `%` sign.
 
-use serde_json::Value;
+use crate::json::Json;
 
 /// A number read from a source, remembering whether it was written as a percentage (`"63 %"`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,19 +24,18 @@ pub enum NotANumber {
 }
 
 /// Reads a JSON value as a number, leniently. `None` stands for a missing key.
-pub fn read_number(value: Option<&Value>) -> Result<SourceNumber, NotANumber> {
+pub fn read_number(value: Option<&Json>) -> Result<SourceNumber, NotANumber> {
     match value {
-        None | Some(Value::Null) => Err(NotANumber::Absent),
-        Some(Value::Number(n)) => n
-            .as_f64()
+        None | Some(Json::Null) => Err(NotANumber::Absent),
+        Some(Json::Number(n)) => Some(n.as_f64())
             .filter(|v| v.is_finite())
             .map(|value| SourceNumber {
                 value,
                 percent: false,
             })
             .ok_or_else(|| NotANumber::Unreadable(n.to_string())),
-        Some(Value::String(text)) => parse_number_text(text),
-        Some(other) => Err(NotANumber::Unreadable(shorten(&other.to_string()))),
+        Some(Json::String(text)) => parse_number_text(text),
+        Some(other) => Err(NotANumber::Unreadable(found_text(Some(other)))),
     }
 }
 
@@ -147,7 +146,7 @@ fn scale(value: f64, exponent: i32) -> f64 {
 }
 
 /// Reads a count of people: a non-negative whole number (as a number or a string).
-pub fn read_count(value: Option<&Value>) -> Result<u32, NotANumber> {
+pub fn read_count(value: Option<&Json>) -> Result<u32, NotANumber> {
     let number = read_number(value)?;
     let v = number.value;
     if number.percent || v < 0.0 || v.fract() != 0.0 || v > f64::from(u32::MAX) {
@@ -156,21 +155,21 @@ pub fn read_count(value: Option<&Value>) -> Result<u32, NotANumber> {
     Ok(v as u32)
 }
 
-/// A number's value as the source wrote it, shortened, for messages about it. Never re-formats an
-/// `f64`: that would put Rust's float formatting (kilobytes of Wasm) into the widget.
-pub fn found_text(value: Option<&Value>) -> String {
+/// A value as the source sent it, shortened, for messages about it: a string as written, anything else
+/// as compact JSON (see [`Json`]'s `Display`: Rust's float formatting stays out of the widget).
+pub fn found_text(value: Option<&Json>) -> String {
     match value {
         None => String::new(),
-        Some(Value::String(text)) => shorten(text.trim()),
+        Some(Json::String(text)) => shorten(text.trim()),
         Some(other) => shorten(&other.to_string()),
     }
 }
 
 /// Reads a text field that sources sometimes write as a number (`31054` for `"31054"`).
-pub fn read_text(value: Option<&Value>) -> Option<String> {
+pub fn read_text(value: Option<&Json>) -> Option<String> {
     match value? {
-        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Json::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -187,7 +186,14 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde::Deserialize;
+
+    /// `json!` as core's [`Json`].
+    macro_rules! json {
+        ($($json:tt)+) => {
+            Json::deserialize(serde_json::json!($($json)+)).unwrap()
+        };
+    }
 
     fn n(value: f64, percent: bool) -> Result<SourceNumber, NotANumber> {
         Ok(SourceNumber { value, percent })
@@ -206,7 +212,7 @@ mod tests {
     #[test]
     fn absence_and_blanks_are_told_apart_from_garbage() {
         assert_eq!(read_number(None), Err(NotANumber::Absent));
-        assert_eq!(read_number(Some(&Value::Null)), Err(NotANumber::Absent));
+        assert_eq!(read_number(Some(&Json::Null)), Err(NotANumber::Absent));
         assert_eq!(read_number(Some(&json!(""))), Err(NotANumber::Blank));
         assert_eq!(read_number(Some(&json!("  "))), Err(NotANumber::Blank));
         for bad in [
