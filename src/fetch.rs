@@ -16,9 +16,7 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use retour_emploi_core::proxy_url::ProxyUrlError;
-use retour_emploi_core::{
-    decode_response_with, AttributeError, Json, Problem, RankRequest, Ranking,
-};
+use retour_emploi_core::{decode_response_with, AttributeError, Problem, RankRequest, Ranking};
 use web_sys::AbortController;
 
 /// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
