@@ -1,35 +1,20 @@
 //! The geographic breakdown: bassin, département, région, France, in that order, each with its class or
 //! the reason it is not published.
 
-use std::rc::Rc;
-
 use retour_emploi_core::{display, Lang, LevelResult, Ranking, Status};
 use yew::prelude::*;
 
 use crate::components::badge::pips;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
 
-/// The breakdown's properties.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct BreakdownProps {
-    /// The four levels.
-    pub ranking: Rc<Ranking>,
-    /// Language.
-    pub lang: Lang,
-}
-
-/// The four levels, most local first.
-#[function_component(Breakdown)]
-pub fn breakdown(props: &BreakdownProps) -> Html {
-    let _running = use_panic_scope();
-    let lang = props.lang;
+/// The four levels, most local first. A view function, not a component (see `badge`).
+pub fn breakdown(ranking: &Ranking, lang: Lang) -> Html {
     let title = texts(lang).breakdown;
     html! {
         <section class="breakdown" part="breakdown" aria-label={title}>
             <p class="breakdown-title" aria-hidden="true">{ title }</p>
             <ul class="rows" role="list">
-                { for props.ranking.levels().iter().map(|result| row(result, lang)) }
+                { for ranking.levels().iter().map(|result| row(result, lang)) }
             </ul>
         </section>
     }

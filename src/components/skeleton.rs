@@ -6,29 +6,17 @@ use yew::prelude::*;
 
 use crate::attributes::Variant;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
-
-/// The skeleton's properties.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct SkeletonProps {
-    /// Language (of the spoken loading message).
-    pub lang: Lang,
-    /// Variant: the skeleton has the variant's layout.
-    pub variant: Variant,
-}
 
 fn bone(width: &'static str) -> Html {
     html! { <span class={classes!("bone", width)}></span> }
 }
 
-/// The loading state.
-#[function_component(Skeleton)]
-pub fn skeleton(props: &SkeletonProps) -> Html {
-    let _running = use_panic_scope();
-    let small = props.variant == Variant::Badge;
+/// The loading state, in the layout of `variant`. A view function, not a component (see `badge`).
+pub fn skeleton(lang: Lang, variant: Variant) -> Html {
+    let small = variant == Variant::Badge;
     html! {
         <div class="skeleton" part="skeleton" role="status">
-            <span class="sr">{ texts(props.lang).loading }</span>
+            <span class="sr">{ texts(lang).loading }</span>
             <div class="badge" aria-hidden="true">
                 <p class="badge-class">
                     <span class="pips">{ for (0..5).map(|_| html! { <span class="pip"></span> }) }</span>
@@ -37,7 +25,7 @@ pub fn skeleton(props: &SkeletonProps) -> Html {
                 <p class="band">{ bone("w-band") }</p>
                 <p class="provenance">{ bone("w-place") }</p>
             </div>
-            if props.variant != Variant::Badge {
+            if variant != Variant::Badge {
                 <div class="breakdown" aria-hidden="true">
                     <p class="breakdown-title">{ bone("w-title") }</p>
                     <ul class="rows">
