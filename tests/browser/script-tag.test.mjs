@@ -182,7 +182,11 @@ test('the loading skeleton has the size of the answer it waits for (no jump)', a
     server.route(`/jump-${variant}.html`, { body: page(widget(340) + widget(640)) });
     const { page: tab } = await open(chromiumBrowser, `${server.origin}/jump-${variant}.html`);
     const heights = () => tab.$$eval('retour-emploi', (all) => all.map((e) => e.getBoundingClientRect().height));
-    await tab.waitForFunction(() => [...document.querySelectorAll('retour-emploi')].every((e) => e.dataset.state === 'loading'));
+    // Both widgets mounted and loading (every() alone would also hold before they exist).
+    await tab.waitForFunction(() => {
+      const all = [...document.querySelectorAll('retour-emploi')];
+      return all.length === 2 && all.every((e) => e.dataset.state === 'loading');
+    });
     const loading = await heights();
     await settled(tab);
     const ready = await heights();
