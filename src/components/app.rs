@@ -128,14 +128,14 @@ pub fn app(props: &AppProps) -> Html {
                 if variant != Variant::Badge {
                     { breakdown(ranking, lang) }
                 }
-                <Explainer host={props.host.clone()} {lang} {variant} />
+                <Explainer host={props.host.clone()} {lang} />
             </>
         },
         Phase::NotCovered(ranking) => html! {
             <>
                 { demo_label(ranking, lang) }
                 <p class="panel notice" part="not-covered">{ display::not_covered(lang) }</p>
-                <Explainer host={props.host.clone()} {lang} {variant} />
+                <Explainer host={props.host.clone()} {lang} />
             </>
         },
         Phase::Failed(problem) => error_panel(
@@ -159,8 +159,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <div
-            class={classes!("widget", variant.class(), settings.theme.class())}
+            class="widget"
             part="widget"
+            data-variant={variant.name()}
+            data-theme={settings.theme.name()}
             lang={lang.tag()}
             aria-busy={matches!(state.phase, Phase::Loading).then_some("true")}
         >

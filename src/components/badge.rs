@@ -18,7 +18,7 @@ pub fn badge(ranking: &Ranking, lang: Lang) -> Html {
     let place = ranking.level(headline.level);
     html! {
         <div
-            class={classes!("badge", format!("q{}", quintile.get()))}
+            class="badge"
             part="badge"
             data-level={headline.level.as_str()}
             data-quintile={quintile.get().to_string()}
@@ -41,8 +41,11 @@ pub fn badge(ranking: &Ranking, lang: Lang) -> Html {
 pub fn pips(quintile: Quintile) -> Html {
     html! {
         <span class="pips" aria-hidden="true">
-            { for (1..=5u8).map(|n| html! {
-                <span class={classes!("pip", (n <= quintile.get()).then_some("on"))}></span>
+            // Literal classes: a computed one goes through Yew's `Classes` (an index set) in the Wasm.
+            { for (1..=5u8).map(|n| if n <= quintile.get() {
+                html! { <span class="pip on"></span> }
+            } else {
+                html! { <span class="pip"></span> }
             }) }
         </span>
     }

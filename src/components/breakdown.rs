@@ -43,7 +43,7 @@ fn row(result: &LevelResult, lang: Lang) -> Html {
     };
     html! {
         <li
-            class={classes!("row", status)}
+            class="row"
             part="row"
             data-level={result.level.as_str()}
             data-status={status}
@@ -55,7 +55,7 @@ fn row(result: &LevelResult, lang: Lang) -> Html {
                     <span class="row-name">{ name }</span>
                 }
             </span>
-            <span class={classes!("row-value", quintile.map(|q| format!("q{}", q.get())))}>{ value }</span>
+            <span class="row-value">{ value }</span>
         </li>
     }
 }

@@ -5,7 +5,6 @@ use retour_emploi_core::{display, Lang};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::attributes::Variant;
 use crate::i18n::texts;
 use crate::panic;
 
@@ -19,8 +18,6 @@ pub struct ExplainerProps {
     pub host: HtmlElement,
     /// Language.
     pub lang: Lang,
-    /// Variant: the badge-only variant shows a smaller button.
-    pub variant: Variant,
 }
 
 /// The explainer.
@@ -48,7 +45,7 @@ pub fn explainer(props: &ExplainerProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("explainer", (props.variant == Variant::Badge).then_some("small"))} onkeydown={on_key}>
+        <div class="explainer" onkeydown={on_key}>
             <button
                 ref={button}
                 type="button"
