@@ -10,7 +10,6 @@
 //! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_net::http::Request;
@@ -47,8 +46,38 @@ struct InFlight {
 
 #[derive(Default)]
 struct Requests {
-    entries: HashMap<String, Entry>,
+    entries: Entries,
     next_subscriber: u64,
+}
+
+/// Requests by URL. A page asks for a handful of URLs: a list searched in order does, and costs the
+/// Wasm less than a hash map of its own.
+#[derive(Default)]
+struct Entries(Vec<(String, Entry)>);
+
+impl Entries {
+    fn position(&self, url: &str) -> Option<usize> {
+        self.0.iter().position(|(u, _)| u == url)
+    }
+
+    fn get(&self, url: &str) -> Option<&Entry> {
+        self.position(url).map(|i| &self.0[i].1)
+    }
+
+    fn get_mut(&mut self, url: &str) -> Option<&mut Entry> {
+        self.position(url).map(|i| &mut self.0[i].1)
+    }
+
+    fn remove(&mut self, url: &str) -> Option<Entry> {
+        self.position(url).map(|i| self.0.swap_remove(i).1)
+    }
+
+    fn insert(&mut self, url: String, entry: Entry) {
+        match self.position(&url) {
+            Some(i) => self.0[i].1 = entry,
+            None => self.0.push((url, entry)),
+        }
+    }
 }
 
 thread_local! {
