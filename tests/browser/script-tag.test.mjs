@@ -176,7 +176,8 @@ test('the loading skeleton has the size of the answer it waits for (no jump)', a
   const upstream = JSON.stringify([{ formacode: '22435', 'codeinsee-bassin': '5313', 'taux-bassin': '0.6', 'taux-departemental': '', 'taux-regional': '0.4', 'taux-national': '0.6' }]);
   for (const variant of ['full', 'compact', 'badge']) {
     const url = `/slow/${variant}/22435/35238.json`;
-    server.route(url, { type: 'application/json', body: upstream, delay: 400 });
+    // Long enough for the loading state to be seen on a busy machine.
+    server.route(url, { type: 'application/json', body: upstream, delay: 2000 });
     const widget = (width) =>
       `<div style="width:${width}px" data-retour-emploi data-formacode="22435" data-commune="35238" data-variant="${variant}" data-proxy="/slow/${variant}/{formacode}/{commune}.json"></div>`;
     server.route(`/jump-${variant}.html`, { body: page(widget(340) + widget(640)) });
