@@ -12,10 +12,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use retour_emploi_core::proxy_url::ProxyUrlError;
 use retour_emploi_core::{decode_response_with, AttributeError, Problem, RankRequest, Ranking};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 /// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
@@ -231,14 +232,23 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Su
     let request = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = async {
-            // Built here rather than with gloo-net's builder, which appends a stray `&` to URLs that
-            // already have a query string (base proxy URLs always do).
+            // The browser's fetch, straight: a wrapper would only add its error conversions to the
+            // Wasm (and gloo-net's builder appends a stray `&` to URLs that have a query string).
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&signal));
-            let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(drop)?;
-            let response = Request::from(request).send().await.map_err(drop)?;
-            let content_type = response.headers().get("content-type");
-            let body = response.text().await.map_err(drop)?;
+            let window = web_sys::window().ok_or(())?;
+            let response: web_sys::Response =
+                JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                    .await
+                    .map_err(drop)?
+                    .dyn_into()
+                    .map_err(drop)?;
+            let content_type = response.headers().get("content-type").ok().flatten();
+            let body = JsFuture::from(response.text().map_err(drop)?)
+                .await
+                .map_err(drop)?
+                .as_string()
+                .ok_or(())?;
             Ok::<_, ()>((response.status(), content_type, body))
         }
         .await;
