@@ -75,12 +75,13 @@ pub enum Variant {
 }
 
 impl Variant {
-    /// The CSS class of the variant.
-    pub fn class(self) -> &'static str {
+    /// The variant's name, as the attribute writes it (and as the widget's `data-variant`, which the
+    /// styles select on).
+    pub fn name(self) -> &'static str {
         match self {
             Variant::Full => "full",
             Variant::Compact => "compact",
-            Variant::Badge => "badge-only",
+            Variant::Badge => "badge",
         }
     }
 }
@@ -98,8 +99,9 @@ pub enum Theme {
 }
 
 impl Theme {
-    /// The CSS class of the theme.
-    pub fn class(self) -> &'static str {
+    /// The theme's name, as the attribute writes it (and as the widget's `data-theme`, which the styles
+    /// select on).
+    pub fn name(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
@@ -162,8 +164,8 @@ impl Settings {
         };
         let timeout_ms = match attributes.timeout.as_deref() {
             None => DEFAULT_TIMEOUT_MS,
-            Some(value) => match value.trim().parse::<f64>() {
-                Ok(seconds) if seconds > 0.0 && seconds <= MAX_TIMEOUT_SECONDS => {
+            Some(value) => match retour_emploi_core::number::parse_decimal(value.trim()) {
+                Some(seconds) if seconds > 0.0 && seconds <= MAX_TIMEOUT_SECONDS => {
                     (seconds * 1000.0).round() as u32
                 }
                 _ => {

@@ -5,7 +5,6 @@
 
 use std::cell::{Cell, RefCell};
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -148,14 +147,10 @@ pub fn publish_state(host: &HtmlElement, detail: &StateDetail) {
             let _ = placeholder.set_attribute("data-state", detail.state);
         }
     }
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    let Ok(detail) = detail.serialize(&serializer) else {
-        return;
-    };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
+    init.set_detail(&detail.to_js());
     if let Ok(event) = CustomEvent::new_with_event_init_dict(STATE_EVENT, &init) {
         let _ = host.dispatch_event(event.unchecked_ref());
     }

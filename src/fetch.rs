@@ -5,18 +5,18 @@
 //!   with a `cache-ttl`, successful answers are also kept in `sessionStorage` for that long.
 //! - A request is aborted when its timeout passes, and when its last subscriber leaves (attributes
 //!   changed, element removed).
-//! - Every answer, cached or not, goes through `retour_emploi_core::decode_response`, so the secrecy rule
-//!   is applied in the browser whatever the proxy did.
+//! - Every answer, cached or not, goes through `retour_emploi_core::decode_response_with` (JSON parsed by
+//!   the browser), so the secrecy rule is applied in the browser whatever the proxy did.
 //! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use retour_emploi_core::proxy_url::ProxyUrlError;
-use retour_emploi_core::{decode_response, AttributeError, Problem, RankRequest, Ranking};
+use retour_emploi_core::{decode_response_with, AttributeError, Problem, RankRequest, Ranking};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 /// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
@@ -47,8 +47,38 @@ struct InFlight {
 
 #[derive(Default)]
 struct Requests {
-    entries: HashMap<String, Entry>,
+    entries: Entries,
     next_subscriber: u64,
+}
+
+/// Requests by URL. A page asks for a handful of URLs: a list searched in order does, and costs the
+/// Wasm less than a hash map of its own.
+#[derive(Default)]
+struct Entries(Vec<(String, Entry)>);
+
+impl Entries {
+    fn position(&self, url: &str) -> Option<usize> {
+        self.0.iter().position(|(u, _)| u == url)
+    }
+
+    fn get(&self, url: &str) -> Option<&Entry> {
+        self.position(url).map(|i| &self.0[i].1)
+    }
+
+    fn get_mut(&mut self, url: &str) -> Option<&mut Entry> {
+        self.position(url).map(|i| &mut self.0[i].1)
+    }
+
+    fn remove(&mut self, url: &str) -> Option<Entry> {
+        self.position(url).map(|i| self.0.swap_remove(i).1)
+    }
+
+    fn insert(&mut self, url: String, entry: Entry) {
+        match self.position(&url) {
+            Some(i) => self.0[i].1 = entry,
+            None => self.0.push((url, entry)),
+        }
+    }
 }
 
 thread_local! {
@@ -169,7 +199,7 @@ fn decode(
     body: &str,
     request: &RankRequest,
 ) -> Result<Rc<Ranking>, Problem> {
-    decode_response(*status, content_type, body)
+    decode_response_with(*status, content_type, body, crate::json::parse)
         .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
 }
 
@@ -202,14 +232,23 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Su
     let request = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = async {
-            // Built here rather than with gloo-net's builder, which appends a stray `&` to URLs that
-            // already have a query string (base proxy URLs always do).
+            // The browser's fetch, straight: a wrapper would only add its error conversions to the
+            // Wasm (and gloo-net's builder appends a stray `&` to URLs that have a query string).
             let init = web_sys::RequestInit::new();
             init.set_signal(Some(&signal));
-            let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(drop)?;
-            let response = Request::from(request).send().await.map_err(drop)?;
-            let content_type = response.headers().get("content-type");
-            let body = response.text().await.map_err(drop)?;
+            let window = web_sys::window().ok_or(())?;
+            let response: web_sys::Response =
+                JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                    .await
+                    .map_err(drop)?
+                    .dyn_into()
+                    .map_err(drop)?;
+            let content_type = response.headers().get("content-type").ok().flatten();
+            let body = JsFuture::from(response.text().map_err(drop)?)
+                .await
+                .map_err(drop)?
+                .as_string()
+                .ok_or(())?;
             Ok::<_, ()>((response.status(), content_type, body))
         }
         .await;
@@ -289,11 +328,12 @@ mod session {
         let storage = storage()?;
         let text = storage.get_item(&format!("{PREFIX}{url}")).ok()??;
         let mut parts = text.splitn(4, '\n');
-        let saved_at: f64 = parts.next()?.parse().ok()?;
+        // Written as whole milliseconds: read as an integer (parsing an f64 costs kilobytes of Wasm).
+        let saved_at: u64 = parts.next()?.parse().ok()?;
         let status: u16 = parts.next()?.parse().ok()?;
         let content_type = Some(parts.next()?.to_owned()).filter(|t| !t.is_empty());
         let body = parts.next()?.to_owned();
-        let age_ms = js_sys::Date::now() - saved_at;
+        let age_ms = js_sys::Date::now() - saved_at as f64;
         if !(0.0..f64::from(ttl_seconds) * 1000.0).contains(&age_ms) {
             let _ = storage.remove_item(&format!("{PREFIX}{url}"));
             return None;

@@ -8,10 +8,11 @@
 //!   theme, timeout, cacheTtl}`).
 //!
 //! Where things live: `element` (the custom-element bridge), `mount` (placeholders and the JS API),
-//! `attributes` (attribute values → typed settings), `fetch` (every request), `state` (loading → ready /
-//! not covered / error), `components/` (one file per thing on screen), `i18n` (interface words; words
-//! about the data come from `retour_emploi_core::display`), `styles` (the shared stylesheet), `panic`
-//! (panics end in a visible error and a fresh instance for the other widgets).
+//! `attributes` (attribute values → typed settings), `fetch` (every request), `json` (the browser's
+//! `JSON.parse`, for core's decoders), `state` (loading → ready / not covered / error), `components/`
+//! (one file per thing on screen), `i18n` (interface words; words about the data come from
+//! `retour_emploi_core::display`), `styles` (the shared stylesheet), `panic` (panics end in a visible
+//! error and a fresh instance for the other widgets).
 
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +21,7 @@ mod components;
 mod element;
 mod fetch;
 mod i18n;
+mod json;
 mod mount;
 mod panic;
 mod state;

@@ -7,8 +7,6 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
@@ -126,10 +124,12 @@ fn sync_attribute(placeholder: &Element, data_name: &str) {
 pub enum MountError {
     /// The first argument is not a DOM element.
     NotAnElement,
+    /// The options are not an object.
+    NotAnObject,
     /// The options object has a field the widget does not know.
     UnknownOption(String),
-    /// The options object has a wrong field.
-    Options(serde_wasm_bindgen::Error),
+    /// An option is neither a string nor a number.
+    WrongType(&'static str),
 }
 
 impl fmt::Display for MountError {
@@ -138,120 +138,76 @@ impl fmt::Display for MountError {
             MountError::NotAnElement => {
                 f.write_str("retour-emploi mount(): the first argument must be a DOM element")
             }
+            MountError::NotAnObject => {
+                f.write_str("retour-emploi mount(): invalid options: expected an object")
+            }
             MountError::UnknownOption(name) => write!(
                 f,
                 "retour-emploi mount(): unknown option `{name}` (known: formacode, commune, proxy, lang, variant, theme, timeout, cacheTtl)"
             ),
-            MountError::Options(error) => {
-                write!(f, "retour-emploi mount(): invalid options: {error}")
-            }
+            MountError::WrongType(name) => write!(
+                f,
+                "retour-emploi mount(): invalid options: `{name}` must be a string or a number"
+            ),
         }
     }
 }
 
-/// The options of `mount(element, options)`: the element's attributes, in camelCase. Codes and numbers
-/// may be given as strings or numbers.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct MountOptions {
-    #[serde(deserialize_with = "text")]
-    formacode: Option<String>,
-    #[serde(deserialize_with = "text")]
-    commune: Option<String>,
-    #[serde(deserialize_with = "text")]
-    proxy: Option<String>,
-    #[serde(deserialize_with = "text")]
-    lang: Option<String>,
-    #[serde(deserialize_with = "text")]
-    variant: Option<String>,
-    #[serde(deserialize_with = "text")]
-    theme: Option<String>,
-    #[serde(deserialize_with = "text")]
-    timeout: Option<String>,
-    #[serde(deserialize_with = "text")]
-    cache_ttl: Option<String>,
-}
+/// The options of `mount(element, options)`, in camelCase, with the attribute each one sets.
+const OPTIONS: [(&str, &str); 8] = [
+    ("formacode", "formacode"),
+    ("commune", "commune"),
+    ("proxy", "proxy"),
+    ("lang", "lang"),
+    ("variant", "variant"),
+    ("theme", "theme"),
+    ("timeout", "timeout"),
+    ("cacheTtl", "cache-ttl"),
+];
 
-impl MountOptions {
-    const NAMES: [&'static str; 8] = [
-        "formacode",
-        "commune",
-        "proxy",
-        "lang",
-        "variant",
-        "theme",
-        "timeout",
-        "cacheTtl",
-    ];
-
-    fn values(&self) -> [(&'static str, Option<&str>); 8] {
-        [
-            ("formacode", self.formacode.as_deref()),
-            ("commune", self.commune.as_deref()),
-            ("proxy", self.proxy.as_deref()),
-            ("lang", self.lang.as_deref()),
-            ("variant", self.variant.as_deref()),
-            ("theme", self.theme.as_deref()),
-            ("timeout", self.timeout.as_deref()),
-            ("cache-ttl", self.cache_ttl.as_deref()),
-        ]
+/// Reads the options object: each option as the attribute value it sets (`None` when absent, `null` or
+/// `undefined`). Codes and numbers may be given as strings or numbers; numbers are written as JavaScript
+/// writes them. Read with plain property access: a serde deserializer would link Rust's float
+/// formatting into the Wasm for its error messages.
+fn read_options(options: &JsValue) -> Result<[(&'static str, Option<String>); 8], MountError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(OPTIONS.map(|(_, attribute)| (attribute, None)));
     }
-}
-
-/// A string, or a number written as its decimal text (`22435` → `"22435"`); `null` is absent.
-fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    struct Text;
-    impl Visitor<'_> for Text {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a string or a number")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            // JavaScript's own formatting: Rust's float formatting would cost kilobytes of Wasm.
-            Ok(js_sys::Number::from(v)
-                .to_string_with_radix(10)
-                .ok()
-                .map(String::from))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
+    // `typeof`, not `instanceof`: an object made in another frame is an object too.
+    if !options.is_object() {
+        return Err(MountError::NotAnObject);
+    }
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTIONS.iter().any(|(name, _)| *name == key) {
+            return Err(MountError::UnknownOption(key));
         }
     }
-    deserializer.deserialize_any(Text)
+    let mut values = OPTIONS.map(|(_, attribute)| (attribute, None));
+    for ((name, _), (_, value)) in OPTIONS.iter().zip(&mut values) {
+        let given = js_sys::Reflect::get(object, &JsValue::from_str(name))
+            .map_err(|_| MountError::WrongType(name))?;
+        *value = if given.is_undefined() || given.is_null() {
+            None
+        } else if let Some(text) = given.as_string() {
+            Some(text)
+        } else if given.as_f64().is_some() {
+            let number: &js_sys::Number = given.unchecked_ref();
+            number.to_string_with_radix(10).ok().map(String::from)
+        } else {
+            return Err(MountError::WrongType(name));
+        };
+    }
+    Ok(values)
 }
 
 /// `mount(target, options)`: see `lib.rs`.
 pub fn mount(target: &JsValue, options: JsValue) -> Result<Element, MountError> {
     let target: &Element = target.dyn_ref().ok_or(MountError::NotAnElement)?;
-    let options: MountOptions = if options.is_undefined() || options.is_null() {
-        MountOptions::default()
-    } else {
-        // serde-wasm-bindgen reads only the fields it knows: unknown ones are found here.
-        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-            let known = MountOptions::NAMES;
-            for key in js_sys::Object::keys(object).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !known.contains(&key.as_str()) {
-                    return Err(MountError::UnknownOption(key));
-                }
-            }
-        }
-        serde_wasm_bindgen::from_value(options).map_err(MountError::Options)?
-    };
+    let options = read_options(&options)?;
     let set_attributes = |widget: &Element| {
-        for (name, value) in options.values() {
+        for (name, value) in &options {
             let _ = match value {
                 Some(value) => widget.set_attribute(name, value),
                 None => widget.remove_attribute(name),

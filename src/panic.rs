@@ -8,7 +8,7 @@
 //! which installs the fresh instance's hooks and connects every other live widget again.
 //!
 //! The running widget is known because every component and callback enters its widget's scope
-//! ([`enter`], [`use_panic_scope`]) for as long as it runs.
+//! ([`enter`], with the host element each component gets as a property) for as long as it runs.
 //!
 //! Re-initialisation is only scheduled when a loader registered a restart (the script-tag entry does):
 //! elsewhere (the wasm-bindgen test harness, a bare embedding) the instance is left as it is, the
@@ -17,17 +17,12 @@
 use std::cell::RefCell;
 
 use web_sys::HtmlElement;
-use yew::{hook, use_context};
 
 use crate::element;
 
 thread_local! {
     static RUNNING: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
 }
-
-/// Which widget the components below belong to.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PanicScope(pub HtmlElement);
 
 /// While alive, marks a widget as running; dropping it restores what was running before.
 #[must_use = "the widget counts as running while the guard lives"]
@@ -50,13 +45,6 @@ pub fn enter(host: &HtmlElement) -> Running {
         Ok(mut running) => Running(running.replace(host.clone())),
         Err(_) => Running(None),
     })
-}
-
-/// Marks the widget of the surrounding [`PanicScope`] as running while the component renders: the
-/// first line of every component (`let _running = use_panic_scope();`).
-#[hook]
-pub fn use_panic_scope() -> Option<Running> {
-    use_context::<PanicScope>().map(|PanicScope(host)| enter(&host))
 }
 
 /// Installs the panic hook (once; Yew's own default hook is then never installed). The hook that was

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use retour_emploi_core::{AttributeError, Problem, Ranking};
-use serde::Serialize;
+use wasm_bindgen::JsValue;
 use yew::Reducible;
 
 use crate::fetch::Outcome;
@@ -94,7 +94,7 @@ impl Reducible for WidgetState {
 /// ready the badge's `level` and `quintile`; on errors, `reason` (`attribute`, `internal`, or the
 /// problem's kind: `refused`, `not-data`, `unavailable`, `timeout`, `network`) and, for attribute
 /// errors, the first wrong `attribute`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StateDetail {
     /// `loading | ready | not-covered | error`.
     pub state: &'static str,
@@ -102,21 +102,43 @@ pub struct StateDetail {
     pub formacode: Option<String>,
     /// The commune attribute, as given.
     pub commune: Option<String>,
-    /// The badge's level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The badge's level (absent otherwise, as are the fields below).
     pub level: Option<&'static str>,
     /// The badge's class.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub quintile: Option<u8>,
     /// Why there is an error.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
     /// The first wrong attribute.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute: Option<&'static str>,
 }
 
 impl StateDetail {
+    /// The event's `detail` object: `formacode` and `commune` are `null` when not given; the other
+    /// optional fields are left out when they have no value.
+    pub fn to_js(&self) -> js_sys::Object {
+        let detail = js_sys::Object::new();
+        let set = |name: &str, value: JsValue| {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), &value);
+        };
+        let text = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
+        set("state", JsValue::from_str(self.state));
+        set("formacode", text(self.formacode.as_deref()));
+        set("commune", text(self.commune.as_deref()));
+        if let Some(level) = self.level {
+            set("level", JsValue::from_str(level));
+        }
+        if let Some(quintile) = self.quintile {
+            set("quintile", JsValue::from(quintile));
+        }
+        if let Some(reason) = self.reason {
+            set("reason", JsValue::from_str(reason));
+        }
+        if let Some(attribute) = self.attribute {
+            set("attribute", JsValue::from_str(attribute));
+        }
+        detail
+    }
+
     /// The detail of a phase, for the attributes the page gave.
     pub fn of(phase: &Phase, formacode: Option<String>, commune: Option<String>) -> StateDetail {
         let headline = match phase {

@@ -9,48 +9,69 @@ mod normalized;
 mod refusal;
 mod upstream;
 
-use serde_json::Value;
-
-use crate::problem::{Problem, Refusal};
+use crate::json::Json;
+use crate::problem::Problem;
 use crate::ranking::Ranking;
 
-/// Decodes an HTTP answer: status, `Content-Type` and body.
+/// Decodes an HTTP answer: status, `Content-Type` and body, parsing JSON with `serde_json`.
+#[cfg(feature = "serde_json")]
 pub fn decode_response(
     status: u16,
     content_type: Option<&str>,
     body: &str,
+) -> Result<Ranking, Problem> {
+    decode_response_with(status, content_type, body, parse_json)
+}
+
+/// Decodes an HTTP answer: status, `Content-Type` and body, with the caller's JSON parser: `parse_json`
+/// gives the value of a JSON text, `None` when the text is not JSON. The widget passes the browser's
+/// `JSON.parse`; [`decode_response`] passes `serde_json`.
+pub fn decode_response_with(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    parse_json: impl Fn(&str) -> Option<Json>,
 ) -> Result<Ranking, Problem> {
     match status {
         200..=299 => {
             if content_type.is_some_and(is_html) {
                 return Err(Problem::NotData);
             }
-            decode_body(body)
+            let value = parse_json(body.trim_start_matches('\u{feff}')).ok_or(Problem::NotData)?;
+            decode_json(&value)
         }
-        400..=499 => Err(refusal::decode(status, body)),
-        500..=599 => Err(refusal::server_error(status, body)),
+        400..=499 => Err(refusal::decode(status, body, parse_json(body).as_ref())),
+        500..=599 => Err(refusal::server_error(status, parse_json(body).as_ref())),
         _ => Err(Problem::NotData),
     }
 }
 
 /// Decodes the body of a successful answer.
+#[cfg(feature = "serde_json")]
 pub fn decode_body(body: &str) -> Result<Ranking, Problem> {
-    let value: Value =
-        serde_json::from_str(body.trim_start_matches('\u{feff}')).map_err(|_| Problem::NotData)?;
-    decode_value(&value)
+    let value = parse_json(body.trim_start_matches('\u{feff}')).ok_or(Problem::NotData)?;
+    decode_json(&value)
 }
 
-/// Decodes a parsed JSON answer.
-pub fn decode_value(value: &Value) -> Result<Ranking, Problem> {
+/// Decodes a successful answer parsed by `serde_json`.
+#[cfg(feature = "serde_json")]
+pub fn decode_value(value: &serde_json::Value) -> Result<Ranking, Problem> {
+    use serde::Deserialize;
+    let value = Json::deserialize(value).map_err(|_| Problem::NotData)?;
+    decode_json(&value)
+}
+
+/// Decodes a successful answer, parsed.
+pub fn decode_json(value: &Json) -> Result<Ranking, Problem> {
     match value {
-        Value::Array(items) => Ok(upstream::decode_array(items)),
-        Value::Object(object) if normalized::looks_normalized(object) => {
+        Json::Array(items) => Ok(upstream::decode_array(items)),
+        Json::Object(object) if normalized::looks_normalized(object) => {
             Ok(normalized::decode(object))
         }
-        Value::Object(object) if upstream::looks_upstream(object) => {
+        Json::Object(object) if upstream::looks_upstream(object) => {
             Ok(upstream::decode_object(object))
         }
-        Value::Object(object) => match refusal::from_object(object) {
+        Json::Object(object) => match refusal::from_object(object) {
             // An error body sent with a 200: still a refusal.
             Some(refusal) => Err(Problem::Refused {
                 refusal: refusal.0,
@@ -63,6 +84,12 @@ pub fn decode_value(value: &Value) -> Result<Ranking, Problem> {
     }
 }
 
+/// JSON text parsed with `serde_json` (its depth limit applies, and [`Json`]'s).
+#[cfg(feature = "serde_json")]
+fn parse_json(text: &str) -> Option<Json> {
+    serde_json::from_str(text).ok()
+}
+
 fn is_html(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
     essence.eq_ignore_ascii_case("text/html")
@@ -70,9 +97,10 @@ fn is_html(content_type: &str) -> bool {
 }
 
 /// Re-exported for the proxy, which passes France Travail's refusals on.
-pub fn upstream_refusal(body: &str) -> Refusal {
-    match refusal::decode(400, body) {
+#[cfg(feature = "serde_json")]
+pub fn upstream_refusal(body: &str) -> crate::problem::Refusal {
+    match refusal::decode(400, body, parse_json(body).as_ref()) {
         Problem::Refused { refusal, .. } => refusal,
-        _ => Refusal::Unspecified,
+        _ => crate::problem::Refusal::Unspecified,
     }
 }

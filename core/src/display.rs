@@ -20,6 +20,14 @@ pub fn class_label(quintile: Quintile, lang: Lang) -> &'static str {
     lang.pick(FR, EN)[usize::from(quintile.get()) - 1]
 }
 
+/// The class's name inside a sentence (`élevé` / `high`). Stored rather than lower-cased at run time,
+/// which would put Unicode's case tables into the widget.
+fn class_label_lower(quintile: Quintile, lang: Lang) -> &'static str {
+    const FR: [&str; 5] = ["faible", "correct", "satisfaisant", "élevé", "excellent"];
+    const EN: [&str; 5] = ["low", "fair", "good", "high", "excellent"];
+    lang.pick(FR, EN)[usize::from(quintile.get()) - 1]
+}
+
 /// The badge text: `4 / 5 · Élevé`.
 pub fn class_short(quintile: Quintile, lang: Lang) -> String {
     format!("{} / 5 · {}", quintile.get(), class_label(quintile, lang))
@@ -27,7 +35,7 @@ pub fn class_short(quintile: Quintile, lang: Lang) -> String {
 
 /// The class as a sentence, for screen readers: `4 sur 5, élevé` / `4 out of 5, high`.
 pub fn class_spoken(quintile: Quintile, lang: Lang) -> String {
-    let label = class_label(quintile, lang).to_lowercase();
+    let label = class_label_lower(quintile, lang);
     match lang {
         Lang::Fr => format!("{} sur 5, {label}", quintile.get()),
         Lang::En => format!("{} out of 5, {label}", quintile.get()),
@@ -181,8 +189,8 @@ pub struct Explainer {
 /// The explainer's text (see DESIGN §1: six months, three outcomes, exclusions, secrecy rule, source).
 pub fn explainer(lang: Lang) -> Explainer {
     let threshold = SuppressionRule::THRESHOLD;
-    let lowest = Quintile::new(1).map(|q| (class_label(q, lang), band(q, lang)));
-    let highest = Quintile::new(5).map(|q| (class_label(q, lang), band(q, lang)));
+    let lowest = Quintile::new(1).map(|q| (class_label_lower(q, lang), band(q, lang)));
+    let highest = Quintile::new(5).map(|q| (class_label_lower(q, lang), band(q, lang)));
     let (lowest, highest) = match (lowest, highest) {
         (Some(l), Some(h)) => (l, h),
         _ => (("", String::new()), ("", String::new())),
@@ -199,9 +207,9 @@ pub fn explainer(lang: Lang) -> Explainer {
             exclusions: "Ne sont pas comptés les emplois chez un particulier employeur, dans la fonction publique ou à l’étranger, ni les missions d’intérim de durée inconnue.",
             classes: format!(
                 "Le taux est publié en cinq classes, de 1 ({}, {}) à 5 ({}, {}).",
-                lowest.0.to_lowercase(),
+                lowest.0,
                 lowest.1,
-                highest.0.to_lowercase(),
+                highest.0,
                 highest.1
             ),
             secrecy: format!("Secret statistique\u{a0}: une formation suivie par moins de {threshold} sortants dans toute la France n’est pas publiée\u{a0}; dans un bassin d’emploi, un département ou une région, le taux n’est publié qu’au-delà de {threshold} sortants. Le taux affiché est celui du territoire le plus proche qui en publie un."),
@@ -219,9 +227,9 @@ pub fn explainer(lang: Lang) -> Explainer {
             exclusions: "Jobs with private-household employers, public employers or employers abroad, and temp missions of unknown length, do not count.",
             classes: format!(
                 "The rate is published in five classes, from 1 ({}, {}) to 5 ({}, {}).",
-                lowest.0.to_lowercase(),
+                lowest.0,
                 lowest.1,
-                highest.0.to_lowercase(),
+                highest.0,
                 highest.1
             ),
             secrecy: format!("Statistical secrecy: a training taken by fewer than {threshold} leavers in all of France is not published; in an employment area, a département or a region, the rate is published only above {threshold} leavers. The rate shown is the one of the nearest area that publishes one."),
@@ -273,6 +281,14 @@ mod tests {
             ]
         );
         assert_eq!(class_spoken(q(4), Lang::Fr), "4 sur 5, élevé");
+        for lang in [Lang::Fr, Lang::En] {
+            for n in 1..=5 {
+                assert_eq!(
+                    class_label_lower(q(n), lang),
+                    class_label(q(n), lang).to_lowercase()
+                );
+            }
+        }
         assert_eq!(class_spoken(q(2), Lang::En), "2 out of 5, fair");
     }
 

@@ -37,12 +37,19 @@ impl Level {
 
     /// Reads a contract name; accented and upper-case spellings are accepted.
     pub fn parse(name: &str) -> Option<Level> {
-        let name = name.trim().to_lowercase();
+        // Case-insensitive for the letters of the names (ASCII and É): full Unicode lower-casing would
+        // put its tables (kilobytes) into the widget for no name it could match.
+        let fold = |c: char| match c {
+            'É' => 'é',
+            c => c.to_ascii_lowercase(),
+        };
+        let name = name.trim();
+        let is = |expected: &str| name.chars().map(fold).eq(expected.chars());
         Level::ALL.into_iter().find(|level| {
-            level.as_str() == name
+            is(level.as_str())
                 || match level {
-                    Level::Departement => name == "département",
-                    Level::Region => name == "région",
+                    Level::Departement => is("département"),
+                    Level::Region => is("région"),
                     _ => false,
                 }
         })
@@ -92,6 +99,9 @@ mod tests {
         }
         assert_eq!(Level::parse("Région"), Some(Level::Region));
         assert_eq!(Level::parse("DÉPARTEMENT"), Some(Level::Departement));
+        assert_eq!(Level::parse(" RÉGION "), Some(Level::Region));
+        assert_eq!(Level::parse("Bassin"), Some(Level::Bassin));
+        assert_eq!(Level::parse("régions"), None);
         assert_eq!(Level::parse("commune"), None);
     }
 

@@ -4,15 +4,16 @@
 //! here, in pure Rust with no browser dependency: validated codes ([`codes`]), the four geographic levels
 //! ([`level`]), the quintile classes and their cut-points ([`quintile`]), the statistical-secrecy rule
 //! ([`suppression`]), the decoded model ([`ranking`]), lenient decoding of what a proxy may answer
-//! ([`decode`]), the normalized JSON the reference proxy serves ([`wire`]), the proxy URL
-//! ([`proxy_url`]), the French and English territory names ([`territories`]) and every text shown to a
-//! person ([`display`], [`lang`]).
+//! ([`decode`], over a parsed [`json`] value), the normalized JSON the reference proxy serves ([`wire`]),
+//! the proxy URL ([`proxy_url`]), the French and English territory names ([`territories`]) and every
+//! text shown to a person ([`display`], [`lang`]).
 //!
 //! The widget and the proxy are thin shells around this crate: one source of truth per fact.
 
 pub mod codes;
 pub mod decode;
 pub mod display;
+pub mod json;
 pub mod lang;
 pub mod level;
 pub mod number;
@@ -26,7 +27,10 @@ pub mod territories;
 pub mod wire;
 
 pub use codes::{CodeError, CommuneCode, DepartementCode, Formacode};
+#[cfg(feature = "serde_json")]
 pub use decode::decode_response;
+pub use decode::decode_response_with;
+pub use json::Json;
 pub use lang::Lang;
 pub use level::Level;
 pub use problem::Problem;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{Json, Object};
 use crate::ranking::{Ranking, Status};
 
 /// The `source` of the synthetic demo dataset.
@@ -120,6 +121,35 @@ pub enum ErrorCode {
     NotFound,
 }
 
+impl ErrorCode {
+    /// Every code.
+    pub const ALL: [ErrorCode; 6] = [
+        ErrorCode::InvalidParameter,
+        ErrorCode::UnknownCommune,
+        ErrorCode::UpstreamRefused,
+        ErrorCode::UpstreamUnavailable,
+        ErrorCode::UpstreamTimeout,
+        ErrorCode::NotFound,
+    ];
+
+    /// The code as written in the error body (`unknown-commune`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidParameter => "invalid-parameter",
+            ErrorCode::UnknownCommune => "unknown-commune",
+            ErrorCode::UpstreamRefused => "upstream-refused",
+            ErrorCode::UpstreamUnavailable => "upstream-unavailable",
+            ErrorCode::UpstreamTimeout => "upstream-timeout",
+            ErrorCode::NotFound => "not-found",
+        }
+    }
+
+    /// Reads a code as written in the error body.
+    pub fn parse(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+}
+
 /// The proxy's error body: `{"error": "...", "message": "...", "parameter": "..."}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WireError {
@@ -130,4 +160,65 @@ pub struct WireError {
     /// The query parameter at fault, if one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
+}
+
+impl WireError {
+    /// Reads an error body parsed by any JSON parser (the widget's is the browser's): what serde would
+    /// read from it, without serde's deserializer in the widget.
+    pub fn from_json(value: &Json) -> Option<WireError> {
+        WireError::from_object(value.as_object()?)
+    }
+
+    /// Reads an error body's object: `error` must be a known code and `message` a string; `parameter`
+    /// is optional (`null` counts as absent); other members are ignored.
+    pub fn from_object(object: &Object) -> Option<WireError> {
+        let error = ErrorCode::parse(object.get("error")?.as_str()?)?;
+        let message = object.get("message")?.as_str()?.to_owned();
+        let parameter = match object.get("parameter") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(parameter)) => Some(parameter.clone()),
+            Some(_) => return None,
+        };
+        Some(WireError {
+            error,
+            message,
+            parameter,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_are_written_as_serde_writes_them() {
+        for code in ErrorCode::ALL {
+            let serialized = serde_json::to_value(code).unwrap();
+            assert_eq!(serialized.as_str(), Some(code.as_str()));
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(ErrorCode::parse("Unknown-Commune"), None);
+    }
+
+    #[test]
+    fn error_bodies_are_read_as_serde_reads_them() {
+        let bodies = [
+            r#"{"error":"upstream-timeout","message":"x"}"#,
+            r#"{"error":"upstream-refused","message":"m","parameter":"formacode","extra":1}"#,
+            r#"{"error":"upstream-refused","message":"m","parameter":null}"#,
+            r#"{"error":"upstream-refused","message":"m","parameter":3}"#,
+            r#"{"error":"teapot","message":"m"}"#,
+            r#"{"error":"not-found"}"#,
+            r#"{"error":"not-found","message":7}"#,
+            r#"{"message":"m"}"#,
+            r#"[]"#,
+            r#""not-found""#,
+        ];
+        for body in bodies {
+            let by_serde = serde_json::from_str::<WireError>(body).ok();
+            let json: Json = serde_json::from_str(body).unwrap();
+            assert_eq!(WireError::from_json(&json), by_serde, "{body}");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! `retour-emploi-proxy`: see `docs/proxy.md`.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 use retour_emploi_proxy::config::Args;
 use tracing_subscriber::EnvFilter;
@@ -11,6 +13,8 @@ async fn main() -> std::process::ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only on a terminal: logs piped to a file or a journal stay plain text.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let args = Args::parse();
     match retour_emploi_proxy::run(args).await {

@@ -1,21 +1,19 @@
 //! The widget: reads its attributes, runs the request, and shows the state.
 
-use std::rc::Rc;
-
 use retour_emploi_core::{display, AttributeError, Lang, RankRequest, Ranking};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::attributes::{Attributes, Settings, Variant};
-use crate::components::badge::Badge;
-use crate::components::breakdown::Breakdown;
-use crate::components::error_panel::ErrorPanel;
+use crate::components::badge::badge;
+use crate::components::breakdown::breakdown;
+use crate::components::error_panel::error_panel;
 use crate::components::explainer::Explainer;
-use crate::components::skeleton::Skeleton;
+use crate::components::skeleton::skeleton;
 use crate::element::publish_state;
 use crate::fetch::{self, FetchOptions, Subscription};
 use crate::i18n::texts;
-use crate::panic::{self, PanicScope};
+use crate::panic;
 use crate::state::{Action, Phase, StateDetail, WidgetState};
 
 /// The app's properties: the host element and its attributes.
@@ -131,60 +129,60 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let body = match &state.phase {
-        Phase::Loading => html! { <Skeleton {lang} {variant} /> },
+        Phase::Loading => skeleton(lang, variant),
         Phase::Ready(ranking) => html! {
             <>
                 { demo_label(ranking, lang) }
-                <Badge ranking={ranking.clone()} {lang} {variant} />
+                { badge(ranking, lang) }
                 if variant != Variant::Badge {
-                    <Breakdown ranking={ranking.clone()} {lang} />
+                    { breakdown(ranking, lang) }
                 }
-                <Explainer {lang} {variant} />
+                <Explainer host={props.host.clone()} {lang} />
             </>
         },
         Phase::NotCovered(ranking) => html! {
             <>
                 { demo_label(ranking, lang) }
                 <p class="panel notice" part="not-covered">{ display::not_covered(lang) }</p>
-                <Explainer {lang} {variant} />
+                <Explainer host={props.host.clone()} {lang} />
             </>
         },
-        Phase::Failed(problem) => html! {
-            <ErrorPanel
-                title={words.error_title}
-                lines={Rc::new(vec![problem.message(lang)])}
-                retry={problem.retryable().then(|| on_retry.clone())}
-                {lang}
-            />
-        },
-        Phase::BadAttributes(errors) => html! {
-            <ErrorPanel
-                title={words.attributes_title}
-                lines={Rc::new(errors.iter().map(|e| e.sentence(lang)).collect::<Vec<_>>())}
-                {lang}
-            />
-        },
-        Phase::Crashed => html! {
-            <ErrorPanel title={words.error_title} lines={Rc::new(vec![words.internal_error.to_owned()])} {lang} />
-        },
+        Phase::Failed(problem) => error_panel(
+            words.error_title,
+            &[problem.message(lang)],
+            problem.retryable().then(|| on_retry.clone()),
+            lang,
+        ),
+        Phase::BadAttributes(errors) => error_panel(
+            words.attributes_title,
+            &errors.iter().map(|e| e.sentence(lang)).collect::<Vec<_>>(),
+            None,
+            lang,
+        ),
+        Phase::Crashed => error_panel(
+            words.error_title,
+            &[words.internal_error.to_owned()],
+            None,
+            lang,
+        ),
     };
     html! {
-        <ContextProvider<PanicScope> context={PanicScope(props.host.clone())}>
-            <div
-                class={classes!("widget", variant.class(), settings.theme.class())}
-                part="widget"
-                lang={lang.tag()}
-                aria-busy={matches!(state.phase, Phase::Loading).then_some("true")}
-            >
-                if variant == Variant::Full {
-                    <p class="title" part="title">
-                        <span class="title-main">{ words.title }</span>
-                        <span class="title-sub">{ words.subtitle }</span>
-                    </p>
-                }
-                { body }
-            </div>
-        </ContextProvider<PanicScope>>
+        <div
+            class="widget"
+            part="widget"
+            data-variant={variant.name()}
+            data-theme={settings.theme.name()}
+            lang={lang.tag()}
+            aria-busy={matches!(state.phase, Phase::Loading).then_some("true")}
+        >
+            if variant == Variant::Full {
+                <p class="title" part="title">
+                    <span class="title-main">{ words.title }</span>
+                    <span class="title-sub">{ words.subtitle }</span>
+                </p>
+            }
+            { body }
+        </div>
     }
 }
 

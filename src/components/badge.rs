@@ -1,39 +1,24 @@
 //! The rate badge: the headline level's class as text and as five pips, its band, the exact rate when
 //! the source gives one, and where the figure comes from.
 
-use std::rc::Rc;
-
 use retour_emploi_core::{display, Lang, Quintile, Ranking};
 use yew::prelude::*;
 
-use crate::attributes::Variant;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
-
-/// The badge's properties.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct BadgeProps {
-    /// What to show (its headline).
-    pub ranking: Rc<Ranking>,
-    /// Language.
-    pub lang: Lang,
-    /// Variant: the badge-only variant is denser.
-    pub variant: Variant,
-}
 
 /// The rate badge. Renders nothing for a ranking without a headline.
-#[function_component(Badge)]
-pub fn badge(props: &BadgeProps) -> Html {
-    let _running = use_panic_scope();
-    let lang = props.lang;
-    let Some(headline) = props.ranking.headline() else {
+///
+/// A view function, not a component: it has no state, and each component costs the Wasm its own copy
+/// of Yew's lifecycle code.
+pub fn badge(ranking: &Ranking, lang: Lang) -> Html {
+    let Some(headline) = ranking.headline() else {
         return Html::default();
     };
     let quintile = headline.figure.quintile;
-    let place = props.ranking.level(headline.level);
+    let place = ranking.level(headline.level);
     html! {
         <div
-            class={classes!("badge", format!("q{}", quintile.get()))}
+            class="badge"
             part="badge"
             data-level={headline.level.as_str()}
             data-quintile={quintile.get().to_string()}
@@ -56,8 +41,11 @@ pub fn badge(props: &BadgeProps) -> Html {
 pub fn pips(quintile: Quintile) -> Html {
     html! {
         <span class="pips" aria-hidden="true">
-            { for (1..=5u8).map(|n| html! {
-                <span class={classes!("pip", (n <= quintile.get()).then_some("on"))}></span>
+            // Literal classes: a computed one goes through Yew's `Classes` (an index set) in the Wasm.
+            { for (1..=5u8).map(|n| if n <= quintile.get() {
+                html! { <span class="pip on"></span> }
+            } else {
+                html! { <span class="pip"></span> }
             }) }
         </span>
     }

@@ -1,29 +1,14 @@
 //! The geographic breakdown: bassin, département, région, France, in that order, each with its class or
 //! the reason it is not published.
 
-use std::rc::Rc;
-
 use retour_emploi_core::{display, Lang, LevelResult, Ranking, Status};
 use yew::prelude::*;
 
 use crate::components::badge::pips;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
 
-/// The breakdown's properties.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct BreakdownProps {
-    /// The four levels.
-    pub ranking: Rc<Ranking>,
-    /// Language.
-    pub lang: Lang,
-}
-
-/// The four levels, most local first.
-#[function_component(Breakdown)]
-pub fn breakdown(props: &BreakdownProps) -> Html {
-    let _running = use_panic_scope();
-    let lang = props.lang;
+/// The four levels, most local first. A view function, not a component (see `badge`).
+pub fn breakdown(ranking: &Ranking, lang: Lang) -> Html {
     let title = texts(lang).breakdown;
     html! {
         // A named group, not a `<section>`: a page with several widgets would hold several landmarks of
@@ -31,7 +16,7 @@ pub fn breakdown(props: &BreakdownProps) -> Html {
         <div class="breakdown" part="breakdown" role="group" aria-label={title}>
             <p class="breakdown-title" aria-hidden="true">{ title }</p>
             <ul class="rows" role="list">
-                { for props.ranking.levels().iter().map(|result| row(result, lang)) }
+                { for ranking.levels().iter().map(|result| row(result, lang)) }
             </ul>
         </div>
     }
@@ -60,7 +45,7 @@ fn row(result: &LevelResult, lang: Lang) -> Html {
     };
     html! {
         <li
-            class={classes!("row", status)}
+            class="row"
             part="row"
             data-level={result.level.as_str()}
             data-status={status}
@@ -72,7 +57,7 @@ fn row(result: &LevelResult, lang: Lang) -> Html {
                     <span class="row-name">{ name }</span>
                 }
             </span>
-            <span class={classes!("row-value", quintile.map(|q| format!("q{}", q.get())))}>{ value }</span>
+            <span class="row-value">{ value }</span>
         </li>
     }
 }

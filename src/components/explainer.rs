@@ -5,9 +5,8 @@ use retour_emploi_core::{display, Lang};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::attributes::Variant;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
+use crate::panic;
 
 /// Ids are scoped to the widget's shadow root, so a fixed one is unique where it matters.
 const PANEL_ID: &str = "retour-emploi-explainer";
@@ -15,16 +14,16 @@ const PANEL_ID: &str = "retour-emploi-explainer";
 /// The explainer's properties.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ExplainerProps {
+    /// The `<retour-emploi>` element (the widget this explainer belongs to, for the panic hook).
+    pub host: HtmlElement,
     /// Language.
     pub lang: Lang,
-    /// Variant: the badge-only variant shows a smaller button.
-    pub variant: Variant,
 }
 
 /// The explainer.
 #[function_component(Explainer)]
 pub fn explainer(props: &ExplainerProps) -> Html {
-    let _running = use_panic_scope();
+    let _running = panic::enter(&props.host);
     let open = use_state(|| false);
     let button = use_node_ref();
     let text = display::explainer(props.lang);
@@ -46,7 +45,7 @@ pub fn explainer(props: &ExplainerProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("explainer", (props.variant == Variant::Badge).then_some("small"))} onkeydown={on_key}>
+        <div class="explainer" onkeydown={on_key}>
             <button
                 ref={button}
                 type="button"

@@ -1,4 +1,5 @@
-//! One component per thing on screen.
+//! One file per thing on screen: Yew components where there is state (`app`, `explainer`), plain view
+//! functions elsewhere.
 
 pub mod app;
 pub mod badge;

@@ -6,60 +6,43 @@ use yew::prelude::*;
 
 use crate::attributes::Variant;
 use crate::i18n::texts;
-use crate::panic::use_panic_scope;
 
-/// The skeleton's properties.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct SkeletonProps {
-    /// Language (of the spoken loading message).
-    pub lang: Lang,
-    /// Variant: the skeleton has the variant's layout.
-    pub variant: Variant,
-}
-
-fn bone(width: &'static str) -> Html {
-    html! { <span class={classes!("bone", width)}></span> }
-}
-
-/// The loading state.
-#[function_component(Skeleton)]
-pub fn skeleton(props: &SkeletonProps) -> Html {
-    let _running = use_panic_scope();
-    let small = props.variant == Variant::Badge;
+/// The loading state, in the layout of `variant`. A view function, not a component (see `badge`).
+pub fn skeleton(lang: Lang, variant: Variant) -> Html {
     html! {
         <div class="skeleton" part="skeleton" role="status">
-            <span class="sr">{ texts(props.lang).loading }</span>
+            <span class="sr">{ texts(lang).loading }</span>
             <div class="badge" aria-hidden="true">
                 <p class="badge-class">
                     <span class="pips">{ for (0..5).map(|_| html! { <span class="pip"></span> }) }</span>
-                    { bone("w-class") }
+                    <span class="bone w-class"></span>
                 </p>
-                <p class="band">{ bone("w-band") }</p>
-                <p class="provenance">{ bone("w-place") }</p>
+                <p class="band"><span class="bone w-band"></span></p>
+                <p class="provenance"><span class="bone w-place"></span></p>
             </div>
-            if props.variant != Variant::Badge {
+            if variant != Variant::Badge {
                 <div class="breakdown" aria-hidden="true">
-                    <p class="breakdown-title">{ bone("w-title") }</p>
+                    <p class="breakdown-title"><span class="bone w-title"></span></p>
                     <ul class="rows">
                         // France has no name under its level's name.
                         { for (0..4).map(|row| html! {
                             <li class="row">
                                 <span class="row-place">
-                                    <span class="row-level">{ bone("w-level") }</span>
+                                    <span class="row-level"><span class="bone w-level"></span></span>
                                     if row < 3 {
-                                        <span class="row-name">{ bone("w-name") }</span>
+                                        <span class="row-name"><span class="bone w-name"></span></span>
                                     }
                                 </span>
-                                <span class="row-value">{ bone("w-value") }</span>
+                                <span class="row-value"><span class="bone w-value"></span></span>
                             </li>
                         }) }
                     </ul>
                 </div>
             }
-            <div class={classes!("explainer", small.then_some("small"))} aria-hidden="true">
+            <div class="explainer" aria-hidden="true">
                 <span class="explain-toggle">
                     <span class="info-icon"></span>
-                    <span class="explain-label">{ bone("w-explain") }</span>
+                    <span class="explain-label"><span class="bone w-explain"></span></span>
                 </span>
             </div>
         </div>

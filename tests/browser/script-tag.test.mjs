@@ -176,13 +176,18 @@ test('the loading skeleton has the size of the answer it waits for (no jump)', a
   const upstream = JSON.stringify([{ formacode: '22435', 'codeinsee-bassin': '5313', 'taux-bassin': '0.6', 'taux-departemental': '', 'taux-regional': '0.4', 'taux-national': '0.6' }]);
   for (const variant of ['full', 'compact', 'badge']) {
     const url = `/slow/${variant}/22435/35238.json`;
-    server.route(url, { type: 'application/json', body: upstream, delay: 400 });
+    // Long enough for the loading state to be seen on a busy machine.
+    server.route(url, { type: 'application/json', body: upstream, delay: 2000 });
     const widget = (width) =>
       `<div style="width:${width}px" data-retour-emploi data-formacode="22435" data-commune="35238" data-variant="${variant}" data-proxy="/slow/${variant}/{formacode}/{commune}.json"></div>`;
     server.route(`/jump-${variant}.html`, { body: page(widget(340) + widget(640)) });
     const { page: tab } = await open(chromiumBrowser, `${server.origin}/jump-${variant}.html`);
     const heights = () => tab.$$eval('retour-emploi', (all) => all.map((e) => e.getBoundingClientRect().height));
-    await tab.waitForFunction(() => [...document.querySelectorAll('retour-emploi')].every((e) => e.dataset.state === 'loading'));
+    // Both widgets mounted and loading (every() alone would also hold before they exist).
+    await tab.waitForFunction(() => {
+      const all = [...document.querySelectorAll('retour-emploi')];
+      return all.length === 2 && all.every((e) => e.dataset.state === 'loading');
+    });
     const loading = await heights();
     await settled(tab);
     const ready = await heights();

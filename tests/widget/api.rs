@@ -69,6 +69,25 @@ fn mount_names_what_is_wrong_with_its_arguments() {
         String::from(message.clone()).contains("formcode"),
         "{message:?}"
     );
+    for (given, says) in [
+        (
+            r#"{"formacode": true}"#,
+            "`formacode` must be a string or a number",
+        ),
+        (
+            r#"{"theme": {"dark": 1}}"#,
+            "`theme` must be a string or a number",
+        ),
+        ("\"dark\"", "expected an object"),
+    ] {
+        let error = retour_emploi_widget::mount(&target, options(given)).unwrap_err();
+        let message = String::from(
+            JsValue::from(error)
+                .unchecked_into::<js_sys::Error>()
+                .message(),
+        );
+        assert!(message.contains(says), "{given}: {message}");
+    }
     let error =
         retour_emploi_widget::mount(&JsValue::from_str("#widget"), JsValue::UNDEFINED).unwrap_err();
     let message = String::from(

@@ -183,7 +183,8 @@ async fn unknown_presentation_values_fall_back_with_a_console_warning() {
         "3 / 5 · Satisfaisant"
     );
     let root = find(&widget, "[part~=widget]").unwrap();
-    assert_eq!(root.class_name(), "widget full light");
+    assert_eq!(root.get_attribute("data-variant").as_deref(), Some("full"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
     let console = console_messages();
     for warning in ["lang=\"de\"", "variant=\"huge\"", "theme=\"neon\""] {
         assert!(console.contains(warning), "{warning} not in {console}");
@@ -210,7 +211,8 @@ async fn the_theme_and_variant_attributes_select_the_layout() {
     ]);
     state(&widget, "ready").await;
     let root = find(&widget, "[part~=widget]").unwrap();
-    assert_eq!(root.class_name(), "widget badge-only dark");
+    assert_eq!(root.get_attribute("data-variant").as_deref(), Some("badge"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
     assert!(find(&widget, "[part~=badge]").is_some());
     assert!(find(&widget, "[part~=breakdown]").is_none());
     widget.set_attribute("variant", "compact").unwrap();

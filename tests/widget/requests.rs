@@ -261,6 +261,12 @@ async fn the_state_event_carries_the_badge_and_the_placeholder_mirrors_the_state
     );
     assert_eq!(field(&last, "level").as_string().as_deref(), Some("bassin"));
     assert_eq!(field(&last, "quintile").as_f64(), Some(4.0));
+    for absent in ["reason", "attribute"] {
+        assert!(
+            !js_sys::Reflect::has(&last, &absent.into()).unwrap(),
+            "{absent}"
+        );
+    }
     placeholder.remove();
 }
 

@@ -118,3 +118,25 @@ async fn problems_are_explained_to_the_integrator_in_the_console() {
     assert!(text(&widget, "[part~=error]").contains("Le proxy n’a pas répondu avec des données"));
     widget.remove();
 }
+
+#[wasm_bindgen_test]
+async fn json_nested_deeper_than_core_reads_is_not_data() {
+    let proxy = proxy("deep-json");
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    stub(
+        &request_url(&proxy, "31054", "69123"),
+        200,
+        "application/json",
+        &deep,
+        0,
+    );
+    let widget = mount(&[
+        ("formacode", "31054"),
+        ("commune", "69123"),
+        ("proxy", &proxy),
+        ("lang", "en"),
+    ]);
+    assert_eq!(settled(&widget).await, "error");
+    assert!(text(&widget, "[part~=error]").contains("did not answer with data"));
+    widget.remove();
+}

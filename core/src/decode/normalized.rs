@@ -1,35 +1,35 @@
 //! The normalized format (see [`crate::wire`]), read leniently: numbers may come as strings, a bad field
 //! makes its level unavailable, unknown keys are ignored.
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use crate::codes::Formacode;
 use crate::level::Level;
-use crate::number::{read_count, read_number, read_text, NotANumber};
+use crate::number::{found_text, read_count, read_number, read_text, NotANumber};
 use crate::quintile::{Quintile, Rate, ValueProblem};
 use crate::ranking::{Figure, LevelResult, Place, Ranking, Status, Unpublished};
 
 /// Whether an object has the normalized shape.
-pub(super) fn looks_normalized(object: &Map<String, Value>) -> bool {
+pub(super) fn looks_normalized(object: &Object) -> bool {
     object.contains_key("levels") || object.contains_key("covered")
 }
 
-pub(super) fn decode(object: &Map<String, Value>) -> Ranking {
+pub(super) fn decode(object: &Object) -> Ranking {
     let formacode =
         read_text(object.get("formacode")).and_then(|text| Formacode::parse(&text).ok());
-    let commune = object.get("commune").and_then(Value::as_object).map(place);
+    let commune = object.get("commune").and_then(Json::as_object).map(place);
     let source = read_text(object.get("source"));
     let covered = object
         .get("covered")
-        .and_then(Value::as_bool)
+        .and_then(Json::as_bool)
         .unwrap_or(true);
     let levels = object
         .get("levels")
-        .and_then(Value::as_array)
+        .and_then(Json::as_array)
         .map(|items| {
             items
                 .iter()
-                .filter_map(Value::as_object)
+                .filter_map(Json::as_object)
                 .filter_map(level)
                 .collect::<Vec<_>>()
         })
@@ -37,14 +37,14 @@ pub(super) fn decode(object: &Map<String, Value>) -> Ranking {
     Ranking::new(formacode, commune, source, levels, covered)
 }
 
-fn place(object: &Map<String, Value>) -> Place {
+fn place(object: &Object) -> Place {
     Place {
         code: read_text(object.get("code")),
         nom: read_text(object.get("nom")),
     }
 }
 
-fn level(object: &Map<String, Value>) -> Option<LevelResult> {
+fn level(object: &Object) -> Option<LevelResult> {
     let level = Level::parse(object.get("level")?.as_str()?)?;
     Some(LevelResult {
         level,
@@ -53,11 +53,11 @@ fn level(object: &Map<String, Value>) -> Option<LevelResult> {
     })
 }
 
-fn status(object: &Map<String, Value>) -> Status {
+fn status(object: &Object) -> Status {
     let invalid = |problem| Status::Unpublished(Unpublished::Invalid(problem));
     let declared = object
         .get("status")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .map(|s| s.trim().to_ascii_lowercase());
     match declared.as_deref() {
         Some("suppressed") => return Status::Unpublished(Unpublished::TooFewLeavers),
@@ -69,7 +69,11 @@ fn status(object: &Map<String, Value>) -> Status {
         Ok(n) if !n.percent && n.value.fract() == 0.0 && (1.0..=5.0).contains(&n.value) => {
             Quintile::new(n.value as u8)
         }
-        Ok(n) => return invalid(ValueProblem::NoSuchClass(format!("{}", n.value))),
+        Ok(_) => {
+            return invalid(ValueProblem::NoSuchClass(found_text(
+                object.get("quintile"),
+            )))
+        }
         Err(NotANumber::Absent | NotANumber::Blank) => None,
         Err(NotANumber::Unreadable(found)) => return invalid(ValueProblem::Unreadable(found)),
     };

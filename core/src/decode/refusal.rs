@@ -1,19 +1,14 @@
 //! Refusals: France Travail's 400 bodies `{source, message}` (or empty), and the proxy's error bodies
 //! `{error, message}`.
 
-use serde_json::{Map, Value};
-
+use crate::json::{Json, Object};
 use crate::number::read_text;
 use crate::problem::{Problem, Refusal};
 use crate::wire::{ErrorCode, WireError};
 
-/// A 4xx answer.
-pub(super) fn decode(status: u16, body: &str) -> Problem {
-    let object = serde_json::from_str::<Value>(body).ok();
-    let found = object
-        .as_ref()
-        .and_then(Value::as_object)
-        .and_then(from_object);
+/// A 4xx answer: its body, and that body parsed when it is JSON.
+pub(super) fn decode(status: u16, body: &str, json: Option<&Json>) -> Problem {
+    let found = json.and_then(Json::as_object).and_then(from_object);
     match found {
         Some((refusal, detail)) => Problem::Refused {
             refusal,
@@ -28,11 +23,9 @@ pub(super) fn decode(status: u16, body: &str) -> Problem {
     }
 }
 
-/// A 5xx answer: the proxy's 504 means a timeout upstream.
-pub(super) fn server_error(status: u16, body: &str) -> Problem {
-    let code = serde_json::from_str::<WireError>(body)
-        .ok()
-        .map(|e| e.error);
+/// A 5xx answer (its body parsed when it is JSON): the proxy's 504 means a timeout upstream.
+pub(super) fn server_error(status: u16, json: Option<&Json>) -> Problem {
+    let code = json.and_then(WireError::from_json).map(|e| e.error);
     if status == 504 || code == Some(ErrorCode::UpstreamTimeout) {
         Problem::Timeout
     } else {
@@ -41,9 +34,9 @@ pub(super) fn server_error(status: u16, body: &str) -> Problem {
 }
 
 /// Reads an error object; `None` when the object is not one.
-pub(super) fn from_object(object: &Map<String, Value>) -> Option<(Refusal, Option<String>)> {
+pub(super) fn from_object(object: &Object) -> Option<(Refusal, Option<String>)> {
     let message = read_text(object.get("message"));
-    if let Ok(error) = serde_json::from_value::<WireError>(Value::Object(object.clone())) {
+    if let Some(error) = WireError::from_object(object) {
         let refusal = match error.error {
             ErrorCode::UnknownCommune => Refusal::UnknownCommune,
             ErrorCode::UpstreamRefused => classify(error.parameter.as_deref(), &error.message),
@@ -63,7 +56,8 @@ pub(super) fn from_object(object: &Map<String, Value>) -> Option<(Refusal, Optio
 /// Classifies France Travail's refusal from its parameter and message (`ERROR_NOTFOUND`, "Code insee
 /// inconnu", `ERROR_NOSTATS`, `ERROR_MISSING`).
 fn classify(source: Option<&str>, message: &str) -> Refusal {
-    let message = message.to_lowercase();
+    // The words looked for are ASCII: ASCII lower-casing finds them as full lower-casing would.
+    let message = message.to_ascii_lowercase();
     let about_formacode = source.is_some_and(|s| s.eq_ignore_ascii_case("formacode"));
     if message.contains("missing")
         || message.contains("manquant")
@@ -96,8 +90,16 @@ fn short_text(body: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn parse(body: &str) -> Option<Json> {
+        serde_json::from_str(body).ok()
+    }
+
+    fn server_error(status: u16, body: &str) -> Problem {
+        super::server_error(status, parse(body).as_ref())
+    }
+
     fn refusal(body: &str) -> Refusal {
-        match decode(400, body) {
+        match decode(400, body, parse(body).as_ref()) {
             Problem::Refused { refusal, .. } => refusal,
             other => panic!("{other:?}"),
         }

@@ -2,7 +2,7 @@
 //! "taux-departemental": "", "taux-regional": "0.4", "taux-national": "0.6"}]`, every value a string,
 //! `""` for "not published"; numbers, `null`, missing keys and a bare object happen too.
 
-use serde_json::{Map, Value};
+use crate::json::{Json, Object};
 
 use crate::codes::Formacode;
 use crate::level::Level;
@@ -14,7 +14,7 @@ const BASSIN_CODE_KEY: &str = "codeinsee-bassin";
 const FORMACODE_KEY: &str = "formacode";
 
 /// Whether an object has the upstream shape.
-pub(super) fn looks_upstream(object: &Map<String, Value>) -> bool {
+pub(super) fn looks_upstream(object: &Object) -> bool {
     object.contains_key(BASSIN_CODE_KEY)
         || Level::ALL
             .iter()
@@ -23,15 +23,15 @@ pub(super) fn looks_upstream(object: &Map<String, Value>) -> bool {
 
 /// The documented shape: an array with one object. An empty array means nothing is published. Items
 /// that are not objects are skipped.
-pub(super) fn decode_array(items: &[Value]) -> Ranking {
-    match items.iter().find_map(Value::as_object) {
+pub(super) fn decode_array(items: &[Json]) -> Ranking {
+    match items.iter().find_map(Json::as_object) {
         Some(object) => decode_object(object),
         None => Ranking::new(None, None, None, [], true),
     }
 }
 
 /// One upstream object.
-pub(super) fn decode_object(object: &Map<String, Value>) -> Ranking {
+pub(super) fn decode_object(object: &Object) -> Ranking {
     let formacode =
         read_text(object.get(FORMACODE_KEY)).and_then(|text| Formacode::parse(&text).ok());
     let bassin_code = read_text(object.get(BASSIN_CODE_KEY));
@@ -53,7 +53,7 @@ pub(super) fn decode_object(object: &Map<String, Value>) -> Ranking {
     Ranking::new(formacode, None, None, levels, true)
 }
 
-fn status_of(value: Option<&Value>) -> Status {
+fn status_of(value: Option<&Json>) -> Status {
     match read_number(value) {
         Err(NotANumber::Absent) => Status::Unpublished(Unpublished::Missing),
         Err(NotANumber::Blank) => Status::Unpublished(Unpublished::NotPublished),
