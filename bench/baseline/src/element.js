@@ -167,7 +167,7 @@ export class RetourEmploi extends HTMLElement {
     const demo = ranking.source === 'demo' && h('p', { class: 'demo', part: 'demo' }, ui('demo', lang));
     if (!ranking.headline) {
       this.#show(context, { state: 'not-covered' },
-        [demo, h('p', { class: 'panel notice', part: 'not-covered' }, notCovered(lang)), this.#explainer(lang, variant)]);
+        [demo, h('p', { class: 'panel notice', part: 'not-covered' }, notCovered(lang)), this.#explainer(lang)]);
       return;
     }
     const { level, figure } = ranking.headline;
@@ -175,14 +175,14 @@ export class RetourEmploi extends HTMLElement {
       demo,
       badge(ranking, lang),
       variant !== 'badge' && breakdown(ranking, lang),
-      this.#explainer(lang, variant),
+      this.#explainer(lang),
     ]);
   }
 
   #show({ lang, variant, theme, formacode, commune }, detail, body) {
     const widget = h('div', {
-      class: `widget ${variant === 'badge' ? 'badge-only' : variant} ${theme}`,
-      part: 'widget', lang, 'aria-busy': detail.state === 'loading' && 'true',
+      class: 'widget', part: 'widget', 'data-variant': variant, 'data-theme': theme, lang,
+      'aria-busy': detail.state === 'loading' && 'true',
     },
     variant === 'full' && h('p', { class: 'title', part: 'title' },
       h('span', { class: 'title-main' }, ui('title', lang)), h('span', { class: 'title-sub' }, ui('subtitle', lang))),
@@ -195,7 +195,7 @@ export class RetourEmploi extends HTMLElement {
     }));
   }
 
-  #explainer(lang, variant) {
+  #explainer(lang) {
     const text = explainer(lang);
     const [heading, measures, outcomes, exclusions, classes, secrecy, source, period] = text;
     const panel = h('div', { id: PANEL_ID, class: 'explainer-panel', part: 'explainer', hidden: true },
@@ -212,7 +212,7 @@ export class RetourEmploi extends HTMLElement {
       click: () => toggle(panel.hidden),
     }, h('span', { class: 'info-icon', 'aria-hidden': 'true' }, 'i'), h('span', { class: 'explain-label' }, ui('explain', lang)));
     return h('div', {
-      class: `explainer${variant === 'badge' ? ' small' : ''}`,
+      class: 'explainer',
       keydown: (event) => {
         if (event.key === 'Escape' && !panel.hidden) {
           event.stopPropagation();
@@ -233,7 +233,7 @@ function badge(ranking, lang) {
   const provenance = headline.level === 'bassin' && headline.place.nom
     ? `${levelName('bassin', lang)} ${headline.place.nom}`
     : placeName(headline, lang);
-  return h('div', { class: `badge q${q}`, part: 'badge', 'data-level': headline.level, 'data-quintile': q },
+  return h('div', { class: 'badge', part: 'badge', 'data-level': headline.level, 'data-quintile': q },
     h('p', { class: 'badge-class' }, pips(q),
       h('span', { class: 'class-short', 'aria-hidden': 'true' }, classShort(q, lang)),
       h('span', { class: 'sr' }, `${ui('badgeLabel', lang)} ${classSpoken(q, lang)}`)),
@@ -250,13 +250,13 @@ function breakdown(ranking, lang) {
     const levelWords = levelName(result.level, lang);
     const name = result.place.nom ? (result.place.nom !== levelWords ? result.place.nom : undefined)
       : result.level !== 'national' ? result.place.code : undefined;
-    return h('li', { class: `row ${status}`, part: 'row', 'data-level': result.level, 'data-status': status, 'data-quintile': q },
+    return h('li', { class: 'row', part: 'row', 'data-level': result.level, 'data-status': status, 'data-quintile': q },
       h('span', { class: 'row-place' }, h('span', { class: 'row-level' }, levelWords), name && h('span', { class: 'row-name' }, name)),
-      h('span', { class: q ? `row-value q${q}` : 'row-value' }, q
+      h('span', { class: 'row-value' }, q
         ? [pips(q), h('span', { class: 'class-short', 'aria-hidden': 'true' }, classShort(q, lang)), h('span', { class: 'sr' }, classSpoken(q, lang))]
         : h('span', { class: 'reason' }, unpublishedReason(result.level, result.why, lang))));
   });
-  return h('section', { class: 'breakdown', part: 'breakdown', 'aria-label': title },
+  return h('div', { class: 'breakdown', part: 'breakdown', role: 'group', 'aria-label': title },
     h('p', { class: 'breakdown-title', 'aria-hidden': 'true' }, title),
     h('ul', { class: 'rows', role: 'list' }, rows));
 }
@@ -281,6 +281,6 @@ function skeleton({ lang, variant }) {
       h('ul', { class: 'rows' }, [0, 1, 2, 3].map(() => h('li', { class: 'row' },
         h('span', { class: 'row-place' }, h('span', { class: 'row-level' }, bone('w-level')), h('span', { class: 'row-name' }, bone('w-name'))),
         h('span', { class: 'row-value' }, bone('w-value')))))),
-    h('div', { class: `explainer${variant === 'badge' ? ' small' : ''}`, 'aria-hidden': 'true' },
+    h('div', { class: 'explainer', 'aria-hidden': 'true' },
       h('span', { class: 'explain-toggle' }, h('span', { class: 'info-icon' }), h('span', { class: 'explain-label' }, bone('w-explain')))));
 }
