@@ -98,6 +98,14 @@ test-e2e: dist proxy-bin widget-test-build
 	$(BOOTSTRAP) browser node
 	node --test --test-concurrency=1 tests/e2e/
 
+## make bench: builds the widget (CDN build) and the proxy (proxy profile), then measures them against a
+## plain-JS widget and nginx; prints one table and writes bench/results.md (see docs/benchmarks.md).
+bench:
+	$(BOOTSTRAP) wasm browser node bench
+	$(MAKE) widget
+	cargo build --profile proxy -p retour-emploi-proxy
+	node bench/run.mjs
+
 clean:
 	cargo clean
 	rm -rf dist tests/e2e/artifacts
