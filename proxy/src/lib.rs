@@ -15,6 +15,7 @@ pub mod search;
 pub mod service;
 pub mod upstream;
 
+use axum::serve::ListenerExt;
 use std::io::Write;
 use std::sync::Arc;
 use std::time::Instant;
@@ -141,6 +142,13 @@ pub async fn run(args: Args) -> Result<(), String> {
         "retour-emploi-proxy listening on http://{bound}/ ({mode} mode)"
     );
     let _ = stdout.flush();
+    // Nagle's algorithm would hold a response's last small segment until the client's delayed ACK (up to
+    // 40 ms on Linux): measured on /v1/rank from Chromium over loopback, 40 ms for headers instead of 1.
+    let listener = listener.tap_io(|stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "cannot set TCP_NODELAY on a connection");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
