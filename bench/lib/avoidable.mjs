@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { dataSegments } from './wasm-file.mjs';
 
 // Byte signatures of tables from Rust's core library, found in the data section.
 const TABLES = [
@@ -11,39 +12,6 @@ const TABLES = [
   ['float printing table (core::num::flt2dec Grisu CACHED_POW10)', 'df451a3d03cf1ae6'],
   ['Unicode case table (core::unicode::conversions LOWERCASE_TABLE)', 'c0000000e0000000'],
 ];
-
-/** The data segments of a .wasm with their file offsets. */
-function dataSegments(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-    }
-  };
-  const segments = [];
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 11) {
-      for (let n = leb(), index = 0; index < n; index++) {
-        const flags = leb();
-        if (flags === 2) leb();
-        if (flags !== 1) while (bytes[at++] !== 0x0b);
-        const length = leb();
-        segments.push({ index, start: at, length });
-        at += length;
-      }
-    }
-    at = end;
-  }
-  return segments;
-}
 
 /** Which data segment holds each known table (a segment may hold several; each is named once). */
 function tableSegments(path) {

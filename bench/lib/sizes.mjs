@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { run } from './process.mjs';
+import { dataSegments, sections } from './wasm-file.mjs';
 
 /** Raw, `gzip -9` and `brotli -q 11` sizes of one file (bytes), with the CLI tools a CDN setup uses. */
 export function compressedSizes(path) {
@@ -22,50 +23,13 @@ export function transferSizes(paths) {
   return { files, total };
 }
 
-const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
-  'element', 'code', 'data', 'data count', 'tag'];
-
-/** The payloads of the data section's segments, concatenated. */
-function dataPayload(bytes) {
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-    }
-  };
-  const chunks = [];
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 11) {
-      for (let n = leb(); n > 0; n--) {
-        const flags = leb();
-        if (flags === 2) leb(); // memory index
-        if (flags !== 1) { // offset expression: skip to `end` (0x0b)
-          while (bytes[at++] !== 0x0b);
-        }
-        const length = leb();
-        chunks.push(bytes.subarray(at, at + length));
-        at += length;
-      }
-    }
-    at = end;
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Text inside the data section: how many bytes are readable text, and how many are Rust source paths
  * (panic locations, kept even with panic=abort), grouped by the crate they come from.
  */
 export function dataStrings(path) {
-  const data = dataPayload(readFileSync(path)).toString('latin1');
+  const bytes = readFileSync(path);
+  const data = Buffer.concat(dataSegments(bytes).map((s) => bytes.subarray(s.start, s.start + s.length))).toString('latin1');
   const text = data.match(/[\x20-\x7e\xa0-\xff]{8,}/g) ?? [];
   const paths = data.match(/[\w./@+-]*?[\w-]+\.rs(?![a-z])/g) ?? [];
   const byCrate = new Map();
@@ -85,33 +49,7 @@ export function dataStrings(path) {
 
 /** The sections of a .wasm and their sizes (custom sections by name): what a name-less build holds. */
 export function wasmSections(path) {
-  const bytes = readFileSync(path);
-  let at = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return result;
-      shift += 7;
-    }
-  };
-  const sections = [];
-  while (at < bytes.length) {
-    const idAt = at;
-    const id = bytes[at++];
-    const size = leb();
-    const start = at;
-    let name = SECTION_NAMES[id] ?? `unknown ${id}`;
-    if (id === 0) {
-      const length = leb();
-      name = `custom "${bytes.subarray(at, at + length).toString('utf8')}"`;
-    }
-    sections.push({ name, size: start - idAt + size });
-    at = start + size;
-  }
-  return sections;
+  return sections(readFileSync(path)).map(({ name, size }) => ({ name, size }));
 }
 
 // Kinds of code that cut across crates and that a size-conscious build can avoid, checked first.
