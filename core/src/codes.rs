@@ -171,13 +171,13 @@ impl CodeError {
             (CodeError::Missing(CodeKind::Commune), Lang::Fr) => "le code INSEE de la commune est manquant".into(),
             (CodeError::Missing(CodeKind::Commune), Lang::En) => "the commune's INSEE code is missing".into(),
             (CodeError::Malformed { kind: CodeKind::Formacode, found }, Lang::Fr) => {
-                format!("un formacode compte 5 chiffres (reçu « {found} »)")
+                format!("un formacode compte 5 chiffres (reçu «\u{a0}{found}\u{a0}»)")
             }
             (CodeError::Malformed { kind: CodeKind::Formacode, found }, Lang::En) => {
                 format!("a formacode has 5 digits (got \"{found}\")")
             }
             (CodeError::Malformed { kind: CodeKind::Commune, found }, Lang::Fr) => format!(
-                "un code INSEE de commune compte 5 caractères : 5 chiffres, ou 2A/2B suivi de 3 chiffres en Corse (reçu « {found} » ; un code postal ne convient pas)"
+                "un code INSEE de commune compte 5 caractères\u{a0}: 5 chiffres, ou 2A/2B suivi de 3 chiffres en Corse (reçu «\u{a0}{found}\u{a0}»\u{a0}; un code postal ne convient pas)"
             ),
             (CodeError::Malformed { kind: CodeKind::Commune, found }, Lang::En) => format!(
                 "an INSEE commune code has 5 characters: 5 digits, or 2A/2B and 3 digits in Corsica (got \"{found}\"; a postal code will not do)"

@@ -138,10 +138,10 @@ pub fn unpublished_reason(level: Level, why: &Unpublished, lang: Lang) -> String
     let threshold = SuppressionRule::THRESHOLD;
     match (why, lang) {
         (Unpublished::TooFewLeavers, Lang::Fr) if level.is_local() => {
-            format!("non publié : {threshold} sortants ou moins (secret statistique)")
+            format!("non publié\u{a0}: {threshold} sortants ou moins (secret statistique)")
         }
         (Unpublished::TooFewLeavers, Lang::Fr) => {
-            format!("non publié : moins de {threshold} sortants (secret statistique)")
+            format!("non publié\u{a0}: moins de {threshold} sortants (secret statistique)")
         }
         (Unpublished::TooFewLeavers, Lang::En) if level.is_local() => {
             format!("not published: {threshold} leavers or fewer (statistical secrecy)")
@@ -160,7 +160,7 @@ pub fn unpublished_reason(level: Level, why: &Unpublished, lang: Lang) -> String
 pub fn not_covered(lang: Lang) -> String {
     let threshold = SuppressionRule::THRESHOLD;
     match lang {
-        Lang::Fr => format!("Taux non déterminé : trop peu de personnes ont suivi cette formation (moins de {threshold} sortants au niveau national) pour publier un résultat."),
+        Lang::Fr => format!("Taux non déterminé\u{a0}: trop peu de personnes ont suivi cette formation (moins de {threshold} sortants au niveau national) pour publier un résultat."),
         Lang::En => format!("Rate not determined: too few people took this training (fewer than {threshold} leavers nationally) to publish a result."),
     }
 }

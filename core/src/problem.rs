@@ -70,10 +70,10 @@ impl Problem {
         match self {
             Problem::Refused { refusal, status, .. } => match refusal {
                 Refusal::UnknownCommune => lang
-                    .pick("Commune inconnue : ce code INSEE n’est pas reconnu.", "Unknown commune: the commune code is unknown.")
+                    .pick("Commune inconnue\u{a0}: ce code INSEE n’est pas reconnu.", "Unknown commune: the commune code is unknown.")
                     .into(),
                 Refusal::UnknownFormacode => lang
-                    .pick("Formation inconnue : ce formacode n’est pas reconnu.", "Unknown training: the formacode is unknown.")
+                    .pick("Formation inconnue\u{a0}: ce formacode n’est pas reconnu.", "Unknown training: the formacode is unknown.")
                     .into(),
                 Refusal::NoStatistics => lang
                     .pick("Aucune statistique n’est disponible pour cette commune.", "No statistics are available for this commune.")
@@ -104,7 +104,7 @@ impl Problem {
                 .into(),
             Problem::Network => lang
                 .pick(
-                    "Impossible de joindre le service de données : il est hors ligne ou refuse les requêtes de ce site (CORS).",
+                    "Impossible de joindre le service de données\u{a0}: il est hors ligne ou refuse les requêtes de ce site (CORS).",
                     "The data service could not be reached: it is offline or refused this site's cross-origin request (CORS).",
                 )
                 .into(),

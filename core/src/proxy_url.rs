@@ -111,7 +111,7 @@ impl ProxyUrlError {
             (ProxyUrlError::Missing, Lang::Fr) => "l’adresse du proxy est manquante".into(),
             (ProxyUrlError::Missing, Lang::En) => "proxy is missing".into(),
             (ProxyUrlError::NotHttp(found), Lang::Fr) => {
-                format!("le proxy doit être une adresse http(s) ou relative (reçu « {found} »)")
+                format!("le proxy doit être une adresse http(s) ou relative (reçu «\u{a0}{found}\u{a0}»)")
             }
             (ProxyUrlError::NotHttp(found), Lang::En) => {
                 format!("the proxy must be an http(s) URL or a relative one (got \"{found}\")")

@@ -168,7 +168,7 @@ fn check_input(
             );
             assert!(errors[0]
                 .sentence(Lang::Fr)
-                .starts_with(&format!("attribut {attribute} : ")));
+                .starts_with(&format!("attribut {attribute}\u{a0}: ")));
         }
     }
 }
@@ -183,7 +183,7 @@ fn the_french_messages_of_the_error_cases_are_french() {
     .unwrap_err();
     assert_eq!(
         problem.message(Lang::Fr),
-        "Commune inconnue : ce code INSEE n’est pas reconnu."
+        "Commune inconnue\u{a0}: ce code INSEE n’est pas reconnu."
     );
     assert!(matches!(
         decode_response(502, Some("text/plain"), "Bad Gateway"),

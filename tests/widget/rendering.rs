@@ -86,7 +86,7 @@ async fn the_full_widget_speaks_french_by_default_and_english_on_request() {
     assert_eq!(text(&widget, ".title-main"), "Taux de retour à l’emploi");
     assert_eq!(
         text(&widget, "[data-level=departement] .reason"),
-        "non publié : 60 sortants ou moins (secret statistique)"
+        "non publié\u{a0}: 60 sortants ou moins (secret statistique)"
     );
     assert_eq!(
         find(&widget, "[part~=widget]")

@@ -11,9 +11,6 @@ const snippet = document.getElementById('snippet');
 const stateEvent = document.getElementById('state-event');
 const settings = ['lang', 'variant', 'theme'].map((id) => document.getElementById(id));
 
-const FORMACODE = /^\s*\d{5}\s*$/;
-const COMMUNE_CODE = /^\s*(\d{5}|2[ABab]\d{3})\s*$/;
-
 async function search(endpoint, q, limit = 8) {
   try {
     const response = await fetch(`${endpoint}?q=${encodeURIComponent(q)}&limit=${limit}`);
@@ -55,11 +52,14 @@ function suggestions(input, list, endpoint, label) {
 suggestions(formation, document.getElementById('formation-options'), '/v1/formacodes', labels.formation);
 suggestions(commune, document.getElementById('commune-options'), '/v1/communes', labels.commune);
 
-// A name typed without picking a suggestion: take the best match. Nothing found: pass the text on, and
-// the widget says which attribute is wrong.
-async function resolve(text, codePattern, endpoint) {
+// A name typed without picking a suggestion: take the best match. Text that is a code, or an attempt at
+// one (digits, or 2A/2B and digits: "6912", "97", "2B"), is passed on as typed, so that the widget says
+// what is wrong with it instead of showing another place.
+const CODE_ATTEMPT = /^[\s\d]*$|^\s*2[AB][\s\d]*$/i;
+
+async function resolve(text, endpoint) {
   const value = text.trim();
-  if (codePattern.test(value) || value === '') return value;
+  if (CODE_ATTEMPT.test(value)) return value;
   const [best] = await search(endpoint, value, 1);
   return best ? best.code : value;
 }
@@ -73,7 +73,7 @@ function show(formacode, communeCode) {
     ['formacode', formacode],
     ['commune', communeCode],
     ['proxy', 'https://votre-proxy.example/v1/rank'],
-    ...settings.filter((s) => s.value !== s.options[0].value).map((s) => [s.id, s.value]),
+    ...settings.map((s) => [s.id, s.value]),
   ];
   snippet.textContent = `<script type="module" src="https://votre-cdn.example/retour-emploi.js"></script>\n`
     + `<retour-emploi ${attributes.map(([k, v]) => `${k}="${v}"`).join(' ')}></retour-emploi>`;
@@ -87,8 +87,8 @@ function show(formacode, communeCode) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const [formacode, communeCode] = await Promise.all([
-    resolve(formation.value, FORMACODE, '/v1/formacodes'),
-    resolve(commune.value, COMMUNE_CODE, '/v1/communes'),
+    resolve(formation.value, '/v1/formacodes'),
+    resolve(commune.value, '/v1/communes'),
   ]);
   formation.value = formacode;
   commune.value = communeCode;
@@ -96,14 +96,13 @@ form.addEventListener('submit', async (event) => {
 });
 
 for (const select of settings) {
-  select.addEventListener('change', () => widget.setAttribute(select.id, select.value));
+  // Shown at once, and kept in the snippet and the address (the training and commune shown stay).
+  select.addEventListener('change', () => show(widget.getAttribute('formacode'), widget.getAttribute('commune')));
 }
 
 widget.addEventListener('retour-emploi:state', (event) => {
-  const { state, level, quintile } = event.detail ?? {};
-  stateEvent.textContent = [state, level && `niveau ${level}`, quintile && `classe ${quintile}`]
-    .filter(Boolean)
-    .join(' · ');
+  // The event's detail as a page's script receives it (the values are the contract's codes).
+  stateEvent.textContent = JSON.stringify(event.detail);
 });
 
 // Start from the address, else from the element's own attributes.

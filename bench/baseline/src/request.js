@@ -7,7 +7,7 @@ function formacodeError(raw) {
   const code = raw.trim();
   if (!code) return ['formacode', 'le formacode est manquant', 'formacode is missing'];
   if (/^[0-9]{5}$/.test(code)) return undefined;
-  return ['formacode', `un formacode compte 5 chiffres (reçu « ${code} »)`, `a formacode has 5 digits (got "${code}")`];
+  return ['formacode', `un formacode compte 5 chiffres (reçu «\u00a0${code}\u00a0»)`, `a formacode has 5 digits (got "${code}")`];
 }
 
 function communeError(raw) {
@@ -18,12 +18,12 @@ function communeError(raw) {
   if (/^(?:[0-9]{5}|2[AB][0-9]{3})$/.test(code)) return undefined;
   const found = raw.trim();
   return ['commune',
-    `un code INSEE de commune compte 5 caractères : 5 chiffres, ou 2A/2B suivi de 3 chiffres en Corse (reçu « ${found} » ; un code postal ne convient pas)`,
+    `un code INSEE de commune compte 5 caractères\u00a0: 5 chiffres, ou 2A/2B suivi de 3 chiffres en Corse (reçu «\u00a0${found}\u00a0»\u00a0; un code postal ne convient pas)`,
     `an INSEE commune code has 5 characters: 5 digits, or 2A/2B and 3 digits in Corsica (got "${found}"; a postal code will not do)`];
 }
 
 const notHttp = (found) => ({
-  error: ['proxy', `le proxy doit être une adresse http(s) ou relative (reçu « ${found} »)`,
+  error: ['proxy', `le proxy doit être une adresse http(s) ou relative (reçu «\u00a0${found}\u00a0»)`,
     `the proxy must be an http(s) URL or a relative one (got "${found}")`],
 });
 

@@ -58,9 +58,9 @@ export function placeName({ level, place }, lang) {
 export function unpublishedReason(level, why, lang) {
   if (why === 'suppressed') {
     return level === 'national'
-      ? pick(lang, `non publié : moins de ${THRESHOLD} sortants (secret statistique)`,
+      ? pick(lang, `non publié\u00a0: moins de ${THRESHOLD} sortants (secret statistique)`,
         `not published: fewer than ${THRESHOLD} leavers (statistical secrecy)`)
-      : pick(lang, `non publié : ${THRESHOLD} sortants ou moins (secret statistique)`,
+      : pick(lang, `non publié\u00a0: ${THRESHOLD} sortants ou moins (secret statistique)`,
         `not published: ${THRESHOLD} leavers or fewer (statistical secrecy)`);
   }
   if (why === 'not-published') return pick(lang, 'non publié', 'not published');
@@ -69,12 +69,12 @@ export function unpublishedReason(level, why, lang) {
 
 export const notCovered = (lang) =>
   pick(lang,
-    `Taux non déterminé : trop peu de personnes ont suivi cette formation (moins de ${THRESHOLD} sortants au niveau national) pour publier un résultat.`,
+    `Taux non déterminé\u00a0: trop peu de personnes ont suivi cette formation (moins de ${THRESHOLD} sortants au niveau national) pour publier un résultat.`,
     `Rate not determined: too few people took this training (fewer than ${THRESHOLD} leavers nationally) to publish a result.`);
 
 const REFUSALS = {
-  'unknown-commune': ['Commune inconnue : ce code INSEE n’est pas reconnu.', 'Unknown commune: the commune code is unknown.'],
-  'unknown-formacode': ['Formation inconnue : ce formacode n’est pas reconnu.', 'Unknown training: the formacode is unknown.'],
+  'unknown-commune': ['Commune inconnue\u00a0: ce code INSEE n’est pas reconnu.', 'Unknown commune: the commune code is unknown.'],
+  'unknown-formacode': ['Formation inconnue\u00a0: ce formacode n’est pas reconnu.', 'Unknown training: the formacode is unknown.'],
   'no-statistics': ['Aucune statistique n’est disponible pour cette commune.', 'No statistics are available for this commune.'],
   'missing-parameter': ['La demande est arrivée incomplète au service (paramètre manquant).',
     'The request was refused: it reached the service without all its parameters.'],
@@ -99,7 +99,7 @@ export function problemMessage(problem, lang) {
       return pick(lang, 'Le service a mis trop de temps à répondre.', 'The service took too long to answer.');
     default:
       return pick(lang,
-        'Impossible de joindre le service de données : il est hors ligne ou refuse les requêtes de ce site (CORS).',
+        'Impossible de joindre le service de données\u00a0: il est hors ligne ou refuse les requêtes de ce site (CORS).',
         'The data service could not be reached: it is offline or refused this site’s cross-origin request (CORS).');
   }
 }
@@ -126,7 +126,7 @@ export const retryable = (problem) => ['unavailable', 'timeout', 'network'].incl
 
 /** Attribute errors: [attribute, fr, en]. */
 export function attributeSentence([attribute, fr, en], lang) {
-  return pick(lang, `attribut ${attribute} : ${fr}`, `attribute ${attribute}: ${en}`);
+  return pick(lang, `attribut ${attribute}\u00a0: ${fr}`, `attribute ${attribute}: ${en}`);
 }
 
 /** The exact rate, when a source gives one. */
