@@ -73,7 +73,11 @@ impl AttributeError {
     /// `attribut formacode : un formacode compte 5 chiffres (reçu « 2243 »)`.
     pub fn sentence(&self, lang: Lang) -> String {
         match lang {
-            Lang::Fr => format!("attribut {}\u{a0}: {}", self.attribute(), self.message(lang)),
+            Lang::Fr => format!(
+                "attribut {}\u{a0}: {}",
+                self.attribute(),
+                self.message(lang)
+            ),
             Lang::En => format!("attribute {}: {}", self.attribute(), self.message(lang)),
         }
     }

@@ -16,8 +16,9 @@
 //!   clamped to [0.05, 0.95]; every rate is `employed / leavers` with `employed` a whole number.
 //!
 //! The demo selection is the formacodes of the shared list whose `"select|<code>"` fraction is below
-//! 0.11, plus the three formacodes the project's documents use as examples. Any other formacode is
-//! answered as France Travail answers a training it has no figure for: nothing published anywhere.
+//! 0.11, plus the three formacodes the project's documents use as examples. Any other formacode of the
+//! list is answered as France Travail answers a training it has no figure for: nothing published
+//! anywhere. A formacode outside the list is unknown to the demo: the proxy refuses it (404).
 //!
 //! The dataset holds every figure, published or not: [`Ranking::new`] in core applies the secrecy rule,
 //! so what leaves the proxy is exactly what the rule allows.
@@ -49,6 +50,8 @@ pub struct Counts {
 #[derive(Debug)]
 pub struct DemoData {
     selection: Vec<Training>,
+    /// Every formacode of the list, sorted: the demo's whole world.
+    known: Vec<String>,
 }
 
 impl DemoData {
@@ -63,7 +66,15 @@ impl DemoData {
             })
             .cloned()
             .collect();
-        DemoData { selection }
+        let known = formacodes.all().iter().map(|t| t.code.clone()).collect();
+        DemoData { selection, known }
+    }
+
+    /// Whether a formacode is in the list the demo is drawn from.
+    pub fn knows(&self, formacode: &Formacode) -> bool {
+        self.known
+            .binary_search_by(|code| code.as_str().cmp(formacode.as_str()))
+            .is_ok()
     }
 
     /// The formacodes that have demo figures, sorted by code.

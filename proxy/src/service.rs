@@ -93,6 +93,17 @@ impl ApiError {
             Some(parameter),
         )
     }
+
+    /// Demo mode: a formacode outside the list the demo is drawn from (404, worded as France Travail's
+    /// refusal of an unknown formacode, so that the widget says "unknown training").
+    pub fn unknown_demo_formacode(formacode: &Formacode) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::UpstreamRefused,
+            format!("unknown formacode {formacode}: the demo data covers the Formacode V13 selection only"),
+            Some("formacode"),
+        )
+    }
 }
 
 /// Where an answer came from, for the `X-Retour-Emploi-Cache` header.
@@ -413,6 +424,9 @@ impl Source {
         match self {
             Source::Demo(data) => {
                 let commune = commune.ok_or_else(|| ApiError::unknown_commune(code, parameter))?;
+                if !data.knows(formacode) {
+                    return Err(ApiError::unknown_demo_formacode(formacode));
+                }
                 Ok(Served {
                     body: Arc::new(Body::answer(&data.ranking(formacode, commune))),
                     freshness: Freshness::Computed,

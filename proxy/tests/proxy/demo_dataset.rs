@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use clap::Parser;
 use proptest::prelude::*;
 use retour_emploi_core::level::Level;
+use retour_emploi_core::problem::{Problem, Refusal};
 use retour_emploi_core::suppression::SuppressionRule;
 use retour_emploi_core::{CommuneCode, Formacode};
 use retour_emploi_proxy::config::Args;
@@ -128,10 +129,48 @@ proptest! {
         } else {
             format!("{any_formacode:05}")
         };
-        let json = answer(&format!("formacode={formacode}&codeinseeville={commune}"))
-            .map_err(TestCaseError::fail)?;
-        check_answer(&json).map_err(TestCaseError::fail)?;
+        let known = match &state().source {
+            Source::Demo(data) => data.knows(&Formacode::parse(&formacode).expect("five digits")),
+            Source::Upstream(_) => unreachable!("demo state"),
+        };
+        match answer(&format!("formacode={formacode}&codeinseeville={commune}")) {
+            Ok(json) => {
+                prop_assert!(known, "{formacode} is not in the list, yet answered");
+                check_answer(&json).map_err(TestCaseError::fail)?;
+            }
+            Err(message) => prop_assert!(
+                !known && message.contains("unknown formacode"),
+                "{formacode} near {commune}: {message}"
+            ),
+        }
     }
+}
+
+#[test]
+fn a_formacode_outside_the_list_is_refused_as_unknown() {
+    let error = runtime()
+        .block_on(rank_answer(
+            state(),
+            Some("formacode=99999&codeinseeville=69123"),
+        ))
+        .expect_err("99999 is not a formacode of the list");
+    assert_eq!(error.status, 404);
+    let body = serde_json::to_value(&error.body).expect("JSON");
+    assert_eq!(body["error"], "upstream-refused");
+    assert_eq!(body["parameter"], "formacode");
+    // What the widget reads from it: an unknown training, not "too few leavers".
+    let read =
+        retour_emploi_core::decode_response(404, Some("application/json"), &body.to_string());
+    assert!(
+        matches!(
+            read,
+            Err(Problem::Refused {
+                refusal: Refusal::UnknownFormacode,
+                ..
+            })
+        ),
+        "{read:?}"
+    );
 }
 
 #[test]
@@ -261,10 +300,21 @@ fn the_documented_example_pairs_show_what_docs_proxy_md_says() {
         assert_eq!(json["covered"], false, "{query}");
         assert_eq!(statuses(&json), ["suppressed"; 4], "{query}");
     }
-    // A formacode outside the demo selection: nothing published, as France Travail answers.
-    let json = answer("formacode=99999&codeinseeville=69123").unwrap();
+    // A formacode of the list outside the demo selection: nothing published, as France Travail answers.
+    let Source::Demo(data) = &state().source else {
+        unreachable!("demo state")
+    };
+    let unselected = (10_000..100_000)
+        .map(|n| Formacode::parse(&n.to_string()).expect("five digits"))
+        .find(|f| data.knows(f) && !data.covers(f))
+        .expect("the list holds formacodes outside the demo selection");
+    let json = answer(&format!("formacode={unselected}&codeinseeville=69123")).unwrap();
     assert_eq!(json["covered"], false);
     assert_eq!(statuses(&json), ["unavailable"; 4]);
+    // Error: a formacode outside the list.
+    assert!(answer("formacode=99999&codeinseeville=69123")
+        .unwrap_err()
+        .contains("unknown formacode"));
     // Error: unknown commune.
     assert!(answer("formacode=42050&codeinseeville=99999")
         .unwrap_err()
