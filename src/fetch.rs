@@ -2,7 +2,8 @@
 //!
 //! - Identical requests (same resolved URL) on one page share one fetch: widgets subscribe to it.
 //! - Answers are kept for the page's life (successful ones, and refusals that a retry would not change);
-//!   with a `cache-ttl`, successful answers are also kept in `sessionStorage` for that long.
+//!   with a `cache-ttl`, successful answers are also kept in `sessionStorage` for that long (when any
+//!   widget sharing the fetch has one; each reads it back with its own).
 //! - A request is aborted when its timeout passes, and when its last subscriber leaves (attributes
 //!   changed, element removed).
 //! - Every answer, cached or not, goes through `retour_emploi_core::decode_response_with` (JSON parsed by
@@ -40,6 +41,8 @@ enum Entry {
 
 struct InFlight {
     subscribers: Vec<(u64, Subscriber)>,
+    /// Whether a subscriber has a `cache-ttl`: then the answer goes to `sessionStorage`.
+    keep_in_session: bool,
     controller: AbortController,
     // Dropping the timer clears it.
     _timer: Timeout,
@@ -160,6 +163,7 @@ pub fn subscribe(
         |requests| match requests.borrow_mut().entries.get_mut(url) {
             Some(Entry::InFlight(flight)) => {
                 flight.subscribers.push((id, on_outcome));
+                flight.keep_in_session |= options.session_ttl_seconds.is_some();
                 None
             }
             _ => Some(on_outcome),
@@ -223,6 +227,7 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Su
             url.to_owned(),
             Entry::InFlight(InFlight {
                 subscribers: vec![first],
+                keep_in_session: options.session_ttl_seconds.is_some(),
                 controller,
                 _timer: timer,
             }),
@@ -259,16 +264,11 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Su
             Err(_) if timed_out.get() => Err(Problem::Timeout),
             Err(_) => Err(Problem::Network),
         };
-        settle(&url, outcome, answer.ok(), options);
+        settle(&url, outcome, answer.ok());
     });
 }
 
-fn settle(
-    url: &str,
-    outcome: Outcome,
-    answer: Option<(u16, Option<String>, String)>,
-    options: FetchOptions,
-) {
+fn settle(url: &str, outcome: Outcome, answer: Option<(u16, Option<String>, String)>) {
     let keep = match &outcome {
         Ok(_) => true,
         Err(problem) => !problem.retryable(),
@@ -295,8 +295,8 @@ fn settle(
     let Some(flight) = flight else {
         return;
     };
-    match (&outcome, options.session_ttl_seconds, answer) {
-        (Ok(_), Some(_), Some((status, content_type, body))) => {
+    match (&outcome, flight.keep_in_session, answer) {
+        (Ok(_), true, Some((status, content_type, body))) => {
             session::write(url, status, content_type.as_deref(), &body)
         }
         (Err(problem), _, _) => web_sys::console::warn_1(

@@ -293,3 +293,34 @@ async fn cache_ttl_keeps_answers_in_session_storage() {
     assert!(saved.is_some_and(|s| s.contains("Lyon Centre")));
     widget.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_shared_fetch_is_kept_in_session_storage_when_any_of_its_widgets_asks() {
+    let proxy = proxy("session-shared");
+    let url = request_url(&proxy, "31054", "69123");
+    stub(&url, 200, "application/json", &lyon_answer(4), 50);
+    let pair = [
+        ("formacode", "31054"),
+        ("commune", "69123"),
+        ("proxy", proxy.as_str()),
+    ];
+    // The first widget starts the fetch without a cache-ttl; the second joins it with one.
+    let first = mount(&pair);
+    rendered().await;
+    assert_eq!(requests_to(&url), 1);
+    let second = mount(&[pair.as_slice(), &[("cache-ttl", "600")]].concat());
+    state(&first, "ready").await;
+    state(&second, "ready").await;
+    assert_eq!(requests_to(&url), 1);
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    let saved = storage
+        .get_item(&format!("retour-emploi:v1:{url}"))
+        .unwrap();
+    assert!(saved.is_some_and(|s| s.contains("Lyon Centre")));
+    first.remove();
+    second.remove();
+}
