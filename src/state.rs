@@ -90,7 +90,7 @@ impl Reducible for WidgetState {
     }
 }
 
-/// The detail of the `retour-emploi:state` event (DESIGN §3): `state`, `formacode`, `commune`, and when
+/// The detail of the `retour-emploi:state` event (public contract, docs/integrating.md §4): `state`, `formacode`, `commune`, and when
 /// ready the badge's `level` and `quintile`; on errors, `reason` (`attribute`, `internal`, or the
 /// problem's kind: `refused`, `not-data`, `unavailable`, `timeout`, `network`) and, for attribute
 /// errors, the first wrong `attribute`.

@@ -186,7 +186,8 @@ pub struct Explainer {
     pub period: &'static str,
 }
 
-/// The explainer's text (see DESIGN §1: six months, three outcomes, exclusions, secrecy rule, source).
+/// The explainer's text (France Travail's published description of the measure: six months, three
+/// outcomes, exclusions, secrecy rule, source).
 pub fn explainer(lang: Lang) -> Explainer {
     let threshold = SuppressionRule::THRESHOLD;
     let lowest = Quintile::new(1).map(|q| (class_label_lower(q, lang), band(q, lang)));

@@ -89,7 +89,7 @@ export function settled(page, selector = '[data-retour-emploi]') {
   );
 }
 
-/** The normalized answer of the DESIGN example, national class `national`. */
+/** The normalized answer of the contract's Lyon example (docs/proxy.md), national class `national`. */
 export function lyon(national = 4) {
   return JSON.stringify({
     formacode: '31054',

@@ -33,7 +33,7 @@ extern "C" {
     pub fn press_key(target: &Element, key: &str);
 }
 
-/// The normalized answer of the DESIGN example (Lyon), with `national` in class `national`.
+/// The normalized answer of the contract's Lyon example (docs/proxy.md), with `national` in class `national`.
 pub fn lyon_answer(national: u8) -> String {
     format!(
         r#"{{"formacode":"31054","commune":{{"code":"69123","nom":"Lyon"}},"covered":true,"levels":[

@@ -1,4 +1,4 @@
-// Reading a widget through its public contract (DESIGN §3): the host's `data-state`, the
+// Reading a widget through its public contract (docs/integrating.md §2–4): the host's `data-state`, the
 // `retour-emploi:state` events, and the parts in its open shadow root.
 //
 // A selector may name a `<retour-emploi>` element or a `[data-retour-emploi]` placeholder: the script tag
