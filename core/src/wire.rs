@@ -119,17 +119,20 @@ pub enum ErrorCode {
     UpstreamTimeout,
     /// No such route (404).
     NotFound,
+    /// The route exists, not with this method (405).
+    MethodNotAllowed,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 6] = [
+    pub const ALL: [ErrorCode; 7] = [
         ErrorCode::InvalidParameter,
         ErrorCode::UnknownCommune,
         ErrorCode::UpstreamRefused,
         ErrorCode::UpstreamUnavailable,
         ErrorCode::UpstreamTimeout,
         ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
     ];
 
     /// The code as written in the error body (`unknown-commune`).
@@ -141,6 +144,7 @@ impl ErrorCode {
             ErrorCode::UpstreamUnavailable => "upstream-unavailable",
             ErrorCode::UpstreamTimeout => "upstream-timeout",
             ErrorCode::NotFound => "not-found",
+            ErrorCode::MethodNotAllowed => "method-not-allowed",
         }
     }
 

@@ -23,11 +23,17 @@ pub const CLIENT_SECRET_ENV: &str = "FRANCE_TRAVAIL_CLIENT_SECRET";
 
 /// Reference proxy of retour-emploi: serves France Travail's *taux de retour à l'emploi suite
 /// formation* as the normalized JSON of the widget, or a synthetic demo dataset.
-///
-/// Upstream mode needs FRANCE_TRAVAIL_CLIENT_ID and FRANCE_TRAVAIL_CLIENT_SECRET in the environment;
-/// without them the proxy serves the demo dataset.
 #[derive(Clone, Debug, Parser)]
-#[command(name = "retour-emploi-proxy", version, about, long_about = None)]
+#[command(
+    name = "retour-emploi-proxy",
+    version,
+    about,
+    long_about = None,
+    after_help = "Upstream mode reads France Travail's client credentials from the environment only \
+                  (FRANCE_TRAVAIL_CLIENT_ID, FRANCE_TRAVAIL_CLIENT_SECRET: a command line is visible \
+                  to every user of the machine). Without --demo or --upstream, the proxy serves France \
+                  Travail when both are set, else the demo dataset. Documentation: docs/proxy.md."
+)]
 pub struct Args {
     /// Address and port to listen on.
     #[arg(long, env = "RETOUR_EMPLOI_LISTEN", default_value = "127.0.0.1:8080")]

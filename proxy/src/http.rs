@@ -65,6 +65,7 @@ pub fn router(state: Shared, options: &HttpOptions) -> Result<Router, String> {
         .route("/v1/formacodes", get(formacodes))
         .route("/healthz", get(healthz))
         .route("/v1/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state);
     let mut app = match &options.assets {
         Some(dir) => api.fallback_service(assets(dir)?),
@@ -252,12 +253,25 @@ async fn healthz(State(state): State<Shared>) -> Response {
     response
 }
 
+async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::MethodNotAllowed,
+        format!(
+            "{method} {}: the proxy answers GET and HEAD only",
+            uri.path()
+        ),
+        None,
+    )
+    .into_response()
+}
+
 async fn not_found(uri: Uri) -> Response {
     ApiError::new(
         StatusCode::NOT_FOUND,
         ErrorCode::NotFound,
         format!(
-            "no such endpoint: {}; the proxy answers /v1/rank, /v1/communes, /v1/formacodes and /healthz",
+            "nothing at {}; the proxy's endpoints are /v1/rank, /v1/communes, /v1/formacodes and /healthz",
             uri.path()
         ),
         None,

@@ -20,7 +20,7 @@ async fn main() -> std::process::ExitCode {
     match retour_emploi_proxy::run(args).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
-            tracing::error!("{message}");
+            // Once, in plain words (the logs go to stderr too).
             eprintln!("retour-emploi-proxy: {message}");
             std::process::ExitCode::FAILURE
         }

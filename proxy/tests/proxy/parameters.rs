@@ -64,11 +64,23 @@ async fn the_commune_parameter_has_two_names_and_errors_name_the_one_used() {
 }
 
 #[tokio::test]
-async fn unknown_routes_answer_a_json_404_and_healthz_reports_the_mode() {
+async fn unknown_routes_and_methods_answer_json_errors_and_healthz_reports_the_mode() {
     let proxy = Proxy::demo(&[]).await;
     let unknown = get(&proxy.url("/v1/ranking")).await;
     assert_eq!(unknown.status, 404);
     assert_eq!(unknown.json()["error"], "not-found");
+    let posted = reqwest::Client::new()
+        .post(proxy.url("/v1/rank?formacode=31054&codeinseeville=69123"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 405);
+    assert_eq!(
+        posted.headers().get("allow").and_then(|v| v.to_str().ok()),
+        Some("GET,HEAD")
+    );
+    let body: serde_json::Value = serde_json::from_str(&posted.text().await.unwrap()).unwrap();
+    assert_eq!(body["error"], "method-not-allowed");
     let health = get(&proxy.url("/healthz")).await;
     assert_eq!(health.status, 200);
     assert_eq!(health.json()["mode"], "demo");
