@@ -48,10 +48,14 @@ pub fn app(props: &AppProps) -> Html {
     let attributes = &props.attributes;
     let read = use_memo(attributes.clone(), Settings::read);
     let (settings, warnings) = (&read.0, &read.1);
-    use_effect_with(warnings.clone(), |warnings| {
-        for warning in warnings {
+    // Each warning once: when another attribute goes wrong, the ones already logged are not repeated.
+    let logged = use_mut_ref(Vec::<String>::new);
+    use_effect_with(warnings.clone(), move |warnings| {
+        let mut logged = logged.borrow_mut();
+        for warning in warnings.iter().filter(|w| !logged.contains(w)) {
             web_sys::console::warn_1(&warning.into());
         }
+        logged.clone_from(warnings);
     });
 
     let state = use_reducer(WidgetState::default);

@@ -189,6 +189,13 @@ async fn unknown_presentation_values_fall_back_with_a_console_warning() {
     for warning in ["lang=\"de\"", "variant=\"huge\"", "theme=\"neon\""] {
         assert!(console.contains(warning), "{warning} not in {console}");
     }
+    // Another wrong value later: its warning, and not again the ones already logged.
+    let logged = console.matches("lang=\"de\"").count();
+    widget.set_attribute("theme", "plaid").unwrap();
+    rendered().await;
+    let console = console_messages();
+    assert!(console.contains("theme=\"plaid\""), "{console}");
+    assert_eq!(console.matches("lang=\"de\"").count(), logged, "{console}");
     widget.remove();
 }
 
