@@ -13,7 +13,7 @@ use web_sys::{
 use yew::{AppHandle, Renderer};
 
 use crate::attributes::Attributes;
-use crate::components::app::{self, App, AppProps};
+use crate::components::app::{App, AppProps};
 use crate::state::StateDetail;
 use crate::{panic, styles};
 
@@ -103,13 +103,9 @@ fn connect(host: HtmlElement, crashed: bool) {
     if root.append_child(&container).is_err() {
         return;
     }
-    let attributes = Attributes::read(&host);
-    if !crashed {
-        app::prefetch(&attributes);
-    }
     let props = AppProps {
         host: host.clone(),
-        attributes,
+        attributes: Attributes::read(&host),
         crashed,
     };
     let app = Renderer::<App>::with_root_and_props(container, props).render();

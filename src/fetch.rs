@@ -6,8 +6,6 @@
 //!   widget sharing the fetch has one; each reads it back with its own).
 //! - A request is aborted when its timeout passes, and when its last subscriber leaves (attributes
 //!   changed, element removed).
-//! - A connected element's request starts before its first render ([`prefetch`]): the network wait then
-//!   overlaps the rendering of the skeleton, and the widget's effect joins it.
 //! - Every answer, cached or not, goes through `retour_emploi_core::decode_response_with` (JSON parsed by
 //!   the browser), so the secrecy rule is applied in the browser whatever the proxy did.
 //! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
@@ -172,19 +170,9 @@ pub fn subscribe(
         },
     );
     if let Some(on_outcome) = joined {
-        send(url, request, options, Some((id, on_outcome)));
+        send(url, request, options, (id, on_outcome));
     }
     subscription
-}
-
-/// Starts the request for `url` (from [`resolve`]) before any widget subscribes, unless it is answered
-/// or in flight already. Without subscribers it is not aborted by anyone leaving; its answer is kept as
-/// any other.
-pub fn prefetch(url: &str, request: &RankRequest, options: FetchOptions) {
-    let known = REQUESTS.with(|requests| requests.borrow().entries.get(url).is_some());
-    if !known && cached(url, request, options).is_none() {
-        send(url, request, options, None);
-    }
 }
 
 /// The page-life cache, then `sessionStorage` when asked for.
@@ -219,11 +207,9 @@ fn decode(
         .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
 }
 
-fn send(url: &str, request: &RankRequest, options: FetchOptions, first: Option<(u64, Subscriber)>) {
+fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Subscriber)) {
     let Ok(controller) = AbortController::new() else {
-        if let Some((_, subscriber)) = first {
-            subscriber(Err(Problem::Network));
-        }
+        (first.1)(Err(Problem::Network));
         return;
     };
     let timed_out = Rc::new(std::cell::Cell::new(false));
@@ -240,7 +226,7 @@ fn send(url: &str, request: &RankRequest, options: FetchOptions, first: Option<(
         requests.borrow_mut().entries.insert(
             url.to_owned(),
             Entry::InFlight(InFlight {
-                subscribers: first.into_iter().collect(),
+                subscribers: vec![first],
                 keep_in_session: options.session_ttl_seconds.is_some(),
                 controller,
                 _timer: timer,

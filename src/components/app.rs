@@ -64,7 +64,17 @@ pub fn app(props: &AppProps) -> Html {
     let subscription = use_mut_ref(|| None::<Subscription>);
     let retries = use_state(|| 0u32);
 
-    let key = RequestKey::of(attributes, settings, *retries, props.crashed);
+    let key = RequestKey {
+        formacode: attributes.formacode.clone(),
+        commune: attributes.commune.clone(),
+        proxy: attributes.proxy.clone(),
+        options: FetchOptions {
+            timeout_ms: settings.timeout_ms,
+            session_ttl_seconds: settings.cache_ttl_seconds,
+        },
+        retries: *retries,
+        crashed: props.crashed,
+    };
     {
         let state = state.clone();
         let host = props.host.clone();
@@ -177,31 +187,6 @@ pub fn app(props: &AppProps) -> Html {
             }
             { body }
         </div>
-    }
-}
-
-impl RequestKey {
-    fn of(attributes: &Attributes, settings: &Settings, retries: u32, crashed: bool) -> RequestKey {
-        RequestKey {
-            formacode: attributes.formacode.clone(),
-            commune: attributes.commune.clone(),
-            proxy: attributes.proxy.clone(),
-            options: FetchOptions {
-                timeout_ms: settings.timeout_ms,
-                session_ttl_seconds: settings.cache_ttl_seconds,
-            },
-            retries,
-            crashed,
-        }
-    }
-}
-
-/// Starts the request a widget with these attributes is about to send (see [`fetch::prefetch`]); the
-/// widget's effect joins it. Wrong attributes: nothing (the widget says what is wrong).
-pub fn prefetch(attributes: &Attributes) {
-    let key = RequestKey::of(attributes, &Settings::read(attributes).0, 0, false);
-    if let Ok((request, url)) = request_of(&key) {
-        fetch::prefetch(&url, &request, key.options);
     }
 }
 
