@@ -19,6 +19,19 @@ pub enum Refusal {
     Unspecified,
 }
 
+impl Refusal {
+    /// The reason in a few English words, for the console.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refusal::UnknownCommune => "unknown commune",
+            Refusal::UnknownFormacode => "unknown formacode",
+            Refusal::NoStatistics => "no statistics for this commune",
+            Refusal::MissingParameter => "a parameter is missing",
+            Refusal::Unspecified => "no reason given",
+        }
+    }
+}
+
 /// A failed request.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -118,7 +131,8 @@ impl Problem {
                 "the proxy answered that a parameter is missing: make sure it passes the formacode and codeinseeville query parameters on".into()
             }
             Problem::Refused { refusal, status, detail } => format!(
-                "the proxy refused the request with HTTP {status} ({refusal:?}){}",
+                "the proxy refused the request with HTTP {status} ({}){}",
+                refusal.reason(),
                 detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
             ),
             Problem::NotData => {

@@ -134,7 +134,7 @@ pub enum ValueProblem {
 impl fmt::Display for ValueProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ValueProblem::Unreadable(found) => write!(f, "not a number: {found:?}"),
+            ValueProblem::Unreadable(found) => write!(f, "not a number: \"{found}\""),
             ValueProblem::NotANumber => f.write_str("not a number (NaN)"),
             ValueProblem::Negative => f.write_str("a negative rate"),
             ValueProblem::AboveHundredPercent => f.write_str("a rate above 100 %"),
