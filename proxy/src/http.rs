@@ -91,7 +91,7 @@ pub fn router(state: Shared, options: &HttpOptions) -> Result<Router, String> {
         ))
 }
 
-/// The query string's parameters; the first occurrence of a name wins.
+/// The query string's parameters.
 struct Query(Vec<(String, String)>);
 
 impl Query {
@@ -103,11 +103,25 @@ impl Query {
         )
     }
 
-    fn get(&self, name: &str) -> Option<&str> {
-        self.0
+    /// The value of `name`; a name given twice with different values is refused rather than one of
+    /// them picked silently (`?formacode=22435&formacode=31795` asks two questions).
+    fn get(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        let mut values = self
+            .0
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str());
+        let first = values.next();
+        match (
+            first,
+            values.find(|v| Some(v.trim()) != first.map(str::trim)),
+        ) {
+            (Some(a), Some(b)) => Err(ApiError::invalid_parameter(
+                name,
+                format!("{name} is given twice, as \"{a}\" and \"{b}\": give it once"),
+            )),
+            _ => Ok(first),
+        }
     }
 }
 
@@ -146,9 +160,9 @@ pub async fn rank_answer(
     raw_query: Option<&str>,
 ) -> Result<(Arc<Body>, Freshness), ApiError> {
     let query = Query::parse(raw_query);
-    let formacode = Formacode::parse(query.get("formacode").unwrap_or(""))
+    let formacode = Formacode::parse(query.get("formacode")?.unwrap_or(""))
         .map_err(|e| ApiError::invalid_parameter("formacode", e.message(Lang::En)))?;
-    let (parameter, text) = match (query.get("codeinseeville"), query.get("commune")) {
+    let (parameter, text) = match (query.get("codeinseeville")?, query.get("commune")?) {
         (Some(a), Some(b)) if a.trim() != b.trim() => {
             return Err(ApiError::invalid_parameter(
                 "codeinseeville",
@@ -171,14 +185,14 @@ pub async fn rank_answer(
 
 /// A search query and its result count.
 fn search_parameters(query: &Query) -> Result<(String, usize), ApiError> {
-    let q = query.get("q").unwrap_or("").trim().to_owned();
+    let q = query.get("q")?.unwrap_or("").trim().to_owned();
     if q.is_empty() {
         return Err(ApiError::invalid_parameter(
             "q",
             "q is missing: give a few letters of a name, or the start of a code".into(),
         ));
     }
-    let limit = match query.get("limit") {
+    let limit = match query.get("limit")? {
         None => 10,
         Some(text) => match text.trim().parse::<usize>() {
             Ok(n) if (1..=50).contains(&n) => n,

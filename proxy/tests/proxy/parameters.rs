@@ -64,6 +64,37 @@ async fn the_commune_parameter_has_two_names_and_errors_name_the_one_used() {
 }
 
 #[tokio::test]
+async fn a_parameter_given_twice_with_different_values_is_refused_by_name() {
+    let proxy = Proxy::demo(&[]).await;
+    for (path, parameter) in [
+        (
+            "/v1/rank?formacode=31054&formacode=22435&codeinseeville=69123",
+            "formacode",
+        ),
+        (
+            "/v1/rank?formacode=31054&codeinseeville=69123&codeinseeville=75056",
+            "codeinseeville",
+        ),
+        ("/v1/communes?q=lyon&q=paris", "q"),
+        ("/v1/formacodes?q=coiff&limit=5&limit=6", "limit"),
+    ] {
+        let answer = get(&proxy.url(path)).await;
+        assert_eq!(answer.status, 400, "{path}: {}", answer.body);
+        let json = answer.json();
+        assert_eq!(json["error"], "invalid-parameter", "{path}");
+        assert_eq!(json["parameter"], parameter, "{path}");
+        assert!(
+            json["message"].as_str().unwrap().contains("given twice"),
+            "{path}: {json}"
+        );
+    }
+    // The same value twice asks one question: answered.
+    let same =
+        get(&proxy.url("/v1/rank?formacode=31054&formacode=31054&codeinseeville=69123")).await;
+    assert_eq!(same.status, 200, "{}", same.body);
+}
+
+#[tokio::test]
 async fn unknown_routes_and_methods_answer_json_errors_and_healthz_reports_the_mode() {
     let proxy = Proxy::demo(&[]).await;
     let unknown = get(&proxy.url("/v1/ranking")).await;
