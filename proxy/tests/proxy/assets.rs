@@ -102,3 +102,35 @@ async fn scripts_are_compressed_for_clients_that_accept_it() {
     assert!(plain.header("content-encoding").is_none());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn precompressed_siblings_are_served_as_they_are() {
+    let dir = std::env::temp_dir().join(format!("retour-emploi-assets-pre-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create the site");
+    let module = "export const x = 1;\n".repeat(500);
+    std::fs::write(dir.join("app.js"), &module).expect("write");
+    // What scripts/precompress.mjs writes; the bytes are only a marker here: served as they are.
+    std::fs::write(dir.join("app.js.br"), b"brotli sibling").expect("write");
+    std::fs::write(dir.join("app.js.gz"), b"gzip sibling").expect("write");
+    let proxy = Proxy::demo(&["--assets", dir.to_str().unwrap()]).await;
+    for (accept, encoding, body) in [
+        ("gzip, deflate, br, zstd", "br", "brotli sibling"),
+        ("gzip, deflate", "gzip", "gzip sibling"),
+        ("identity", "", module.as_str()),
+    ] {
+        let answer = get_with(&proxy.url("/app.js"), &[("accept-encoding", accept)]).await;
+        assert_eq!(answer.status, 200, "{accept}");
+        assert_eq!(
+            answer.header("content-encoding").unwrap_or_default(),
+            encoding,
+            "{accept}"
+        );
+        let content_type = answer.header("content-type").unwrap_or_default();
+        assert!(
+            content_type.starts_with("text/javascript"),
+            "{accept}: {content_type}"
+        );
+        assert_eq!(answer.body, body, "{accept}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
