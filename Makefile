@@ -56,12 +56,14 @@ test-proxy:
 	node scripts/generate-geography.mjs --check
 	cargo test -p retour-emploi-proxy
 
-## make demo: builds the widget (release) and the demo page with Trunk into dist/demo, then serves them with
+## make demo: builds the widget (release) and the demo page with Trunk into dist/demo (with .br / .gz
+## siblings, so nothing is compressed per request), then serves them with
 ## the proxy in demo mode on 127.0.0.1:8080 (PORT=9000 make demo to change the port). Ctrl-C stops it.
 PORT ?= 8080
 demo:
 	$(BOOTSTRAP) wasm node trunk
 	trunk build --release
+	node scripts/precompress.mjs dist/demo
 	cargo build --profile proxy -p retour-emploi-proxy
 	@echo
 	@echo "retour-emploi demo: http://127.0.0.1:$(PORT)/"

@@ -94,6 +94,8 @@ async function main() {
   step('building the site: the CDN build, the plain-JS reference, the pages');
   cpSync(CDN, `${work}/site/ours`, { recursive: true });
   await bundle('index.js', `${work}/site/baseline/retour-emploi.js`);
+  // Both widgets' files get .br / .gz siblings, as a CDN or a static host with precompression serves them.
+  run('node', [`${root}scripts/precompress.mjs`, `${work}/site/ours`, `${work}/site/baseline`], { stdio: 'inherit' });
 
   // One proxy for sections 2 to 4: upstream mode against a fake France Travail (in this process), serving
   // the pages and both widgets (--assets) and answering /v1/rank from its cache once warmed.
