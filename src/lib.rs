@@ -16,6 +16,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// Talc instead of dlmalloc: a smaller `.wasm` (see Cargo.toml); the instance is single-threaded.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod attributes;
 mod components;
 mod element;

@@ -61,7 +61,7 @@ const KINDS = [
   [/^core::ptr::drop_in_place|^core\[[0-9a-f]+\]::ptr::drop_in_place/, 'drop glue (core::ptr::drop_in_place)'],
   [/externref shim|^__wbg|^__wbindgen|^__externref|\bwasm_bindgen::|multivalue shim/, 'wasm-bindgen'],
   [/^(memcpy|memmove|memset|memcmp|bcmp|__multi3|__udivti3|__divti3|__ashlti3|__lshrti3|compiler_builtins)/, 'compiler builtins (memcpy…)'],
-  [/__rdl_|^__rust_|^__rg_|dlmalloc/, 'allocator (dlmalloc)'],
+  [/__rdl_|^__rust_|^__rg_|dlmalloc|\btalc::/, 'allocator (talc)'],
   [/^import /, 'imports (wasm-bindgen glue names)'],
 ];
 
