@@ -86,6 +86,7 @@ npm:
 	wasm-pack --log-level warn build --target web --release --mode no-install --no-pack \
 	  --out-dir $(CURDIR)/$(WASM_PACK_OUT) --out-name retour_emploi_widget
 	wasm-opt -Oz $(WASM_OPT_FEATURES) $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm -o $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm
+	node scripts/shorten-imports.mjs $(WASM_PACK_OUT)/retour_emploi_widget_bg.wasm $(WASM_PACK_OUT)/retour_emploi_widget.js
 	node scripts/build-npm-package.mjs $(WASM_PACK_OUT)
 	node scripts/check-version.mjs
 

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { dataSegments } from './wasm-file.mjs';
+import { dataSegments } from '../../scripts/lib/wasm-file.mjs';
 
 // Byte signatures of tables from Rust's core library, found in the data section.
 const TABLES = [

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { run } from './process.mjs';
-import { dataSegments, sections } from './wasm-file.mjs';
+import { dataSegments, sections } from '../../scripts/lib/wasm-file.mjs';
 
 /** Raw, `gzip -9` and `brotli -q 11` sizes of one file (bytes), with the CLI tools a CDN setup uses. */
 export function compressedSizes(path) {
