@@ -1,9 +1,11 @@
 //! The bridge between the `<retour-emploi>` element (`www/element.js`, a class that only forwards its
 //! lifecycle callbacks) and one Yew app per element: connected → render, attribute changed → update,
 //! disconnected → destroy (which drops the widget's request subscription, aborting the fetch when no
-//! other widget shares it). Re-inserting an element renders it again.
+//! other widget shares it). Re-inserting an element renders it again. A connected element's request is
+//! sent before its first render (`fetch::send_early`).
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,7 +15,7 @@ use web_sys::{
 use yew::{AppHandle, Renderer};
 
 use crate::attributes::Attributes;
-use crate::components::app::{App, AppProps};
+use crate::components::app::{self, App, AppProps};
 use crate::state::StateDetail;
 use crate::{panic, styles};
 
@@ -41,6 +43,48 @@ extern "C" {
 struct Mounted {
     host: HtmlElement,
     app: AppHandle<App>,
+    connected: Connected,
+    /// The URL of the request sent when the element was connected (`fetch::send_early`).
+    early: Option<String>,
+}
+
+/// Whether a widget's element is still connected, as its app sees it: false from the moment the element
+/// is disconnected. Yew destroys an app only once it has been created, which happens in a microtask
+/// after `render()`: an element removed in the same task as it was connected (a script moving nodes,
+/// say) would otherwise get a live app after its removal. Its effects check this and do nothing (no
+/// request, no event), and its destruction waits until it exists.
+#[derive(Clone, Debug)]
+pub struct Connected(Rc<Liveness>);
+
+#[derive(Debug)]
+struct Liveness {
+    connected: Cell<bool>,
+    rendered: Cell<bool>,
+}
+
+impl Connected {
+    fn new() -> Connected {
+        Connected(Rc::new(Liveness {
+            connected: Cell::new(true),
+            rendered: Cell::new(false),
+        }))
+    }
+
+    /// Whether the element has not been disconnected since this app was made for it.
+    pub fn is_live(&self) -> bool {
+        self.0.connected.get()
+    }
+
+    /// Called by the app as it renders: it exists, so destroying it works at once.
+    pub fn rendering(&self) {
+        self.0.rendered.set(true);
+    }
+}
+
+impl PartialEq for Connected {
+    fn eq(&self, other: &Connected) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 thread_local! {
@@ -103,13 +147,28 @@ fn connect(host: HtmlElement, crashed: bool) {
     if root.append_child(&container).is_err() {
         return;
     }
+    let attributes = Attributes::read(&host);
+    let early = if crashed {
+        None
+    } else {
+        app::send_early(&attributes)
+    };
+    let connected = Connected::new();
     let props = AppProps {
         host: host.clone(),
-        attributes: Attributes::read(&host),
+        attributes,
         crashed,
+        connected: connected.clone(),
     };
     let app = Renderer::<App>::with_root_and_props(container, props).render();
-    MOUNTED.with(|mounted| mounted.borrow_mut().push(Mounted { host, app }));
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            host,
+            app,
+            connected,
+            early,
+        })
+    });
 }
 
 fn attribute_changed(host: HtmlElement) {
@@ -121,6 +180,7 @@ fn attribute_changed(host: HtmlElement) {
                 host: host.clone(),
                 attributes,
                 crashed: false,
+                connected: widget.connected.clone(),
             });
         }
     });
@@ -133,8 +193,34 @@ fn disconnect(host: HtmlElement) {
         let index = mounted.iter().position(|m| m.host == host)?;
         Some(mounted.swap_remove(index))
     });
-    if let Some(widget) = widget {
-        widget.app.destroy();
+    let Some(widget) = widget else {
+        return;
+    };
+    widget.connected.0.connected.set(false);
+    if widget.connected.0.rendered.get() {
+        destroy(widget);
+    } else {
+        // Not rendered yet: after Yew's pending work (see `Connected`), when the app exists.
+        wasm_bindgen_futures::spawn_local(async move { destroy(widget) });
+    }
+}
+
+/// Destroys a widget's app, which aborts its request when no other widget shares it. The request sent
+/// early for it goes too if no widget joined it (it left before its first render) and no connected
+/// element is about to (the same element moved, say).
+fn destroy(widget: Mounted) {
+    widget.app.destroy();
+    let Some(url) = widget.early else {
+        return;
+    };
+    let wanted = MOUNTED.with(|mounted| {
+        mounted
+            .borrow()
+            .iter()
+            .any(|m| m.early.as_deref() == Some(url.as_str()))
+    });
+    if !wanted {
+        crate::fetch::forget_unclaimed(&url);
     }
 }
 

@@ -9,6 +9,10 @@
 //! - Every answer, cached or not, goes through `retour_emploi_core::decode_response_with` (JSON parsed by
 //!   the browser), so the secrecy rule is applied in the browser whatever the proxy did.
 //! - The request is a plain CORS `fetch`: never `no-cors`, which would hide every answer.
+//! - A connected element's request leaves before its first render ([`send_early`]): the network wait
+//!   overlaps the rendering of the skeleton, and the widget's effect joins it. Until it does, nothing of
+//!   this instance waits on the request (no closure, no timer), so a widget whose first render panics
+//!   leaves nothing behind that could call into the dead instance.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,6 +23,13 @@ use retour_emploi_core::{decode_response_with, AttributeError, Problem, RankRequ
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/www/element.js")]
+extern "C" {
+    /// `fetch(url, {signal})`, its rejection marked as handled in JavaScript (see `www/element.js`).
+    #[wasm_bindgen(js_name = fetchQuietly)]
+    fn fetch_quietly(url: &str, signal: &web_sys::AbortSignal) -> js_sys::Promise;
+}
 
 /// What a request ends in: a ranking (geography completed from the requested commune) or a problem.
 pub type Outcome = Result<Rc<Ranking>, Problem>;
@@ -44,8 +55,11 @@ struct InFlight {
     /// Whether a subscriber has a `cache-ttl`: then the answer goes to `sessionStorage`.
     keep_in_session: bool,
     controller: AbortController,
-    // Dropping the timer clears it.
-    _timer: Timeout,
+    /// Sent early ([`send_early`]) and not yet awaited: the browser's promise, awaited once the first
+    /// widget subscribes.
+    unclaimed: Option<(js_sys::Promise, RankRequest)>,
+    // The timeout, from the first subscription on; dropping the timer clears it.
+    timer: Option<Timeout>,
 }
 
 #[derive(Default)]
@@ -164,15 +178,64 @@ pub fn subscribe(
             Some(Entry::InFlight(flight)) => {
                 flight.subscribers.push((id, on_outcome));
                 flight.keep_in_session |= options.session_ttl_seconds.is_some();
-                None
+                Ok(flight.unclaimed.take())
             }
-            _ => Some(on_outcome),
+            _ => Err(on_outcome),
         },
     );
-    if let Some(on_outcome) = joined {
-        send(url, request, options, (id, on_outcome));
+    match joined {
+        Ok(None) => {}
+        Ok(Some((promise, request))) => wait_for(url, &request, options, promise),
+        Err(on_outcome) => match start(url, options) {
+            Some(promise) => {
+                REQUESTS.with(|requests| {
+                    if let Some(Entry::InFlight(flight)) =
+                        requests.borrow_mut().entries.get_mut(url)
+                    {
+                        flight.subscribers.push((id, on_outcome));
+                    }
+                });
+                wait_for(url, request, options, promise);
+            }
+            None => on_outcome(Err(Problem::Network)),
+        },
     }
     subscription
+}
+
+/// Sends the request for `url` (from [`resolve`]) before any widget subscribes, unless it is answered or
+/// in flight already: called when an element is connected, before its first render. Nothing waits on it
+/// until [`subscribe`] joins it; [`forget_unclaimed`] aborts it if no widget does.
+pub fn send_early(url: &str, request: &RankRequest, options: FetchOptions) {
+    let known = REQUESTS.with(|requests| requests.borrow().entries.get(url).is_some());
+    if known || cached(url, request, options).is_some() {
+        return;
+    }
+    if let Some(promise) = start(url, options) {
+        REQUESTS.with(|requests| {
+            if let Some(Entry::InFlight(flight)) = requests.borrow_mut().entries.get_mut(url) {
+                flight.unclaimed = Some((promise, request.clone()));
+            }
+        });
+    }
+}
+
+/// Aborts the request for `url` sent early, if no widget joined it (its element left before rendering).
+pub fn forget_unclaimed(url: &str) {
+    let unclaimed = REQUESTS.with(|requests| {
+        let mut requests = requests.borrow_mut();
+        match requests.entries.get(url) {
+            Some(Entry::InFlight(flight))
+                if flight.subscribers.is_empty() && flight.unclaimed.is_some() =>
+            {
+                requests.entries.remove(url)
+            }
+            _ => None,
+        }
+    });
+    if let Some(Entry::InFlight(flight)) = unclaimed {
+        flight.controller.abort();
+    }
 }
 
 /// The page-life cache, then `sessionStorage` when asked for.
@@ -207,47 +270,50 @@ fn decode(
         .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
 }
 
-fn send(url: &str, request: &RankRequest, options: FetchOptions, first: (u64, Subscriber)) {
-    let Ok(controller) = AbortController::new() else {
-        (first.1)(Err(Problem::Network));
-        return;
-    };
-    let timed_out = Rc::new(std::cell::Cell::new(false));
-    let timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        Timeout::new(options.timeout_ms, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let signal = controller.signal();
+/// Sends the request: a new in-flight entry for `url`, without subscribers yet. `None` when the browser
+/// cannot make an `AbortController`.
+fn start(url: &str, options: FetchOptions) -> Option<js_sys::Promise> {
+    let controller = AbortController::new().ok()?;
+    // The browser's fetch, straight: a wrapper would only add its error conversions to the Wasm (and
+    // gloo-net's builder appends a stray `&` to URLs that have a query string).
+    let promise = fetch_quietly(url, &controller.signal());
     REQUESTS.with(|requests| {
         requests.borrow_mut().entries.insert(
             url.to_owned(),
             Entry::InFlight(InFlight {
-                subscribers: vec![first],
+                subscribers: Vec::new(),
                 keep_in_session: options.session_ttl_seconds.is_some(),
                 controller,
-                _timer: timer,
+                unclaimed: None,
+                timer: None,
             }),
         )
+    });
+    Some(promise)
+}
+
+/// Waits for the answer to the request in flight for `url`, within the timeout, then settles it.
+fn wait_for(url: &str, request: &RankRequest, options: FetchOptions, promise: js_sys::Promise) {
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    REQUESTS.with(|requests| {
+        if let Some(Entry::InFlight(flight)) = requests.borrow_mut().entries.get_mut(url) {
+            let controller = flight.controller.clone();
+            let timed_out = timed_out.clone();
+            flight.timer = Some(Timeout::new(options.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            }));
+        }
     });
     let url = url.to_owned();
     let request = request.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let answer = async {
-            // The browser's fetch, straight: a wrapper would only add its error conversions to the
-            // Wasm (and gloo-net's builder appends a stray `&` to URLs that have a query string).
-            let init = web_sys::RequestInit::new();
-            init.set_signal(Some(&signal));
-            let window = web_sys::window().ok_or(())?;
-            let response: web_sys::Response =
-                JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-                    .await
-                    .map_err(drop)?
-                    .dyn_into()
-                    .map_err(drop)?;
+            let response: web_sys::Response = JsFuture::from(promise)
+                .await
+                .map_err(drop)?
+                .dyn_into()
+                .map_err(drop)?;
             let content_type = response.headers().get("content-type").ok().flatten();
             let body = JsFuture::from(response.text().map_err(drop)?)
                 .await

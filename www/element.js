@@ -149,3 +149,14 @@ function recover(notice) {
   }
   r.crashed.clear();
 }
+
+/**
+ * `fetch(url, {signal})` for the Rust side, with its rejection marked as handled here: a request sent
+ * before any Rust code waits on it (see `src/fetch.rs`) must not end in an "unhandled rejection" when
+ * it is aborted or fails first, and marking it from Rust would take a Rust closure.
+ */
+export function fetchQuietly(url, signal) {
+  const request = fetch(url, { signal });
+  request.catch(() => {});
+  return request;
+}

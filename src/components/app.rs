@@ -10,7 +10,7 @@ use crate::components::breakdown::breakdown;
 use crate::components::error_panel::error_panel;
 use crate::components::explainer::Explainer;
 use crate::components::skeleton::skeleton;
-use crate::element::publish_state;
+use crate::element::{publish_state, Connected};
 use crate::fetch::{self, FetchOptions, Subscription};
 use crate::i18n::texts;
 use crate::panic;
@@ -25,6 +25,8 @@ pub struct AppProps {
     pub attributes: Attributes,
     /// Whether this widget's code panicked before (it then shows an internal error).
     pub crashed: bool,
+    /// Whether the element is still connected (see [`Connected`]).
+    pub connected: Connected,
 }
 
 /// What identifies a request: a change of any of these sends a new one.
@@ -45,12 +47,17 @@ pub fn app(props: &AppProps) -> Html {
     if !props.crashed {
         panic::panic_if_asked(&props.host);
     }
+    props.connected.rendering();
     let attributes = &props.attributes;
     let read = use_memo(attributes.clone(), Settings::read);
     let (settings, warnings) = (&read.0, &read.1);
     // Each warning once: when another attribute goes wrong, the ones already logged are not repeated.
     let logged = use_mut_ref(Vec::<String>::new);
+    let connected = props.connected.clone();
     use_effect_with(warnings.clone(), move |warnings| {
+        if !connected.is_live() {
+            return;
+        }
         let mut logged = logged.borrow_mut();
         for warning in warnings.iter().filter(|w| !logged.contains(w)) {
             web_sys::console::warn_1(&warning.into());
@@ -64,24 +71,17 @@ pub fn app(props: &AppProps) -> Html {
     let subscription = use_mut_ref(|| None::<Subscription>);
     let retries = use_state(|| 0u32);
 
-    let key = RequestKey {
-        formacode: attributes.formacode.clone(),
-        commune: attributes.commune.clone(),
-        proxy: attributes.proxy.clone(),
-        options: FetchOptions {
-            timeout_ms: settings.timeout_ms,
-            session_ttl_seconds: settings.cache_ttl_seconds,
-        },
-        retries: *retries,
-        crashed: props.crashed,
-    };
+    let key = RequestKey::of(attributes, settings, *retries, props.crashed);
     {
         let state = state.clone();
         let host = props.host.clone();
+        let connected = props.connected.clone();
         use_effect_with(key, move |key| {
             *generation.borrow_mut() += 1;
             let this_generation = *generation.borrow();
-            if key.crashed {
+            if !connected.is_live() {
+                // Removed before this first render: nothing to ask for.
+            } else if key.crashed {
                 state.dispatch(Action::Crash);
             } else {
                 match request_of(key) {
@@ -110,12 +110,13 @@ pub fn app(props: &AppProps) -> Html {
     );
     {
         let host = props.host.clone();
+        let connected = props.connected.clone();
         let rendered_generation = state.generation;
         use_effect_with((detail, rendered_generation), move |(detail, rendered)| {
             // Right after the attributes change, this render still holds the previous request's state
             // (the effect above has just started the new request): publishing it would announce the old
             // answer under the new attributes. The new request's own state follows at once.
-            if *rendered == *latest_generation.borrow() {
+            if *rendered == *latest_generation.borrow() && connected.is_live() {
                 publish_state(&host, detail);
             }
         });
@@ -188,6 +189,32 @@ pub fn app(props: &AppProps) -> Html {
             { body }
         </div>
     }
+}
+
+impl RequestKey {
+    fn of(attributes: &Attributes, settings: &Settings, retries: u32, crashed: bool) -> RequestKey {
+        RequestKey {
+            formacode: attributes.formacode.clone(),
+            commune: attributes.commune.clone(),
+            proxy: attributes.proxy.clone(),
+            options: FetchOptions {
+                timeout_ms: settings.timeout_ms,
+                session_ttl_seconds: settings.cache_ttl_seconds,
+            },
+            retries,
+            crashed,
+        }
+    }
+}
+
+/// Sends the request a widget with these attributes is about to make, before its first render (see
+/// [`fetch::send_early`]); the widget's effect joins it. Returns its URL; wrong attributes: nothing is
+/// sent.
+pub fn send_early(attributes: &Attributes) -> Option<String> {
+    let key = RequestKey::of(attributes, &Settings::read(attributes).0, 0, false);
+    let (request, url) = request_of(&key).ok()?;
+    fetch::send_early(&url, &request, key.options);
+    Some(url)
 }
 
 /// The request, or every wrong attribute (nothing is sent then).

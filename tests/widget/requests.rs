@@ -124,6 +124,107 @@ async fn removing_a_widget_while_loading_aborts_quietly_and_reinserting_renders(
 }
 
 #[wasm_bindgen_test]
+async fn the_request_leaves_when_the_element_is_connected_before_its_first_render() {
+    let proxy = proxy("early");
+    let url = request_url(&proxy, "31054", "69123");
+    stub(&url, 200, "application/json", &lyon_answer(4), 20);
+    let widget = mount(&[
+        ("formacode", "31054"),
+        ("commune", "69123"),
+        ("proxy", &proxy),
+    ]);
+    // Synchronously, inside appendChild: nothing has rendered yet.
+    assert_eq!(requests_to(&url), 1);
+    state(&widget, "ready").await;
+    assert_eq!(
+        requests_to(&url),
+        1,
+        "the widget's effect joined that request"
+    );
+    assert!(find(&widget, "[part~=badge]").is_some());
+    widget.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_element_removed_before_its_first_render_aborts_its_early_request() {
+    let proxy = proxy("early-removal");
+    let url = request_url(&proxy, "31054", "69123");
+    stub(&url, 200, "application/json", &lyon_answer(4), 100);
+    let widget = mount(&[
+        ("formacode", "31054"),
+        ("commune", "69123"),
+        ("proxy", &proxy),
+    ]);
+    let events = record_events(&widget);
+    widget.remove();
+    assert_eq!(requests_to(&url), 1);
+    rendered().await;
+    assert_eq!(aborts_of(&url), 1);
+    sleep(150).await;
+    rendered().await;
+    assert_eq!(
+        events.length(),
+        0,
+        "no state change after removal: {:?}",
+        events
+            .iter()
+            .map(|e| js_sys::JSON::stringify(&e).ok().map(String::from))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(requests_to(&url), 1, "nothing more was sent");
+    // Connected again: a new request, and the widget renders.
+    stub(&url, 200, "application/json", &lyon_answer(4), 0);
+    document().body().unwrap().append_child(&widget).unwrap();
+    state(&widget, "ready").await;
+    assert_eq!(requests_to(&url), 2);
+    widget.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_element_moved_within_one_task_sends_one_request_and_announces_each_state_once() {
+    let proxy = proxy("moved");
+    let url = request_url(&proxy, "31054", "69123");
+    stub(&url, 200, "application/json", &lyon_answer(4), 20);
+    retour_emploi_widget::define();
+    let widget = create(&[
+        ("formacode", "31054"),
+        ("commune", "69123"),
+        ("proxy", &proxy),
+    ]);
+    let events = record_events(&widget);
+    let body = document().body().unwrap();
+    // What a script re-parenting nodes does: connected, disconnected, connected again, in one task.
+    body.append_child(&widget).unwrap();
+    widget.remove();
+    body.append_child(&widget).unwrap();
+    state(&widget, "ready").await;
+    sleep(50).await;
+    rendered().await;
+    assert_eq!(requests_to(&url), 1);
+    assert_eq!(aborts_of(&url), 0);
+    let states: Vec<String> = events
+        .iter()
+        .map(|e| {
+            js_sys::Reflect::get(&e, &"state".into())
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(states, ["loading", "ready"]);
+    assert_eq!(
+        widget
+            .shadow_root()
+            .unwrap()
+            .query_selector_all("[part~=badge]")
+            .unwrap()
+            .length(),
+        1
+    );
+    widget.remove();
+}
+
+#[wasm_bindgen_test]
 async fn identical_widgets_share_one_request_and_later_ones_use_the_page_cache() {
     let proxy = proxy("shared");
     let url = request_url(&proxy, "31054", "69123");
