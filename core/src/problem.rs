@@ -130,6 +130,10 @@ impl Problem {
             Problem::Refused { refusal: Refusal::MissingParameter, .. } => {
                 "the proxy answered that a parameter is missing: make sure it passes the formacode and codeinseeville query parameters on".into()
             }
+            // The service's own words say why better than "no reason given" next to them.
+            Problem::Refused { refusal: Refusal::Unspecified, status, detail: Some(detail) } => {
+                format!("the proxy refused the request with HTTP {status}: {detail}")
+            }
             Problem::Refused { refusal, status, detail } => format!(
                 "the proxy refused the request with HTTP {status} ({}){}",
                 refusal.reason(),
@@ -152,3 +156,33 @@ impl fmt::Display for Problem {
 }
 
 impl std::error::Error for Problem {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(refusal: Refusal, detail: Option<&str>) -> Problem {
+        Problem::Refused {
+            refusal,
+            status: 404,
+            detail: detail.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn the_console_gives_the_services_words_instead_of_no_reason() {
+        let wrong_path = refused(Refusal::Unspecified, Some("nothing at /nope/v1/rank"));
+        assert_eq!(
+            wrong_path.integrator_hint(),
+            "the proxy refused the request with HTTP 404: nothing at /nope/v1/rank"
+        );
+        assert_eq!(
+            refused(Refusal::Unspecified, None).integrator_hint(),
+            "the proxy refused the request with HTTP 404 (no reason given)"
+        );
+        assert_eq!(
+            refused(Refusal::UnknownCommune, Some("Code insee inconnu")).integrator_hint(),
+            "the proxy refused the request with HTTP 404 (unknown commune): Code insee inconnu"
+        );
+    }
+}

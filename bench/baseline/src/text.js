@@ -110,7 +110,9 @@ export function integratorHint(problem) {
     case 'refused':
       return problem.refusal === 'missing-parameter'
         ? 'the proxy answered that a parameter is missing: make sure it passes the formacode and codeinseeville query parameters on'
-        : `the proxy refused the request with HTTP ${problem.status} (${problem.refusal})${problem.detail ? `: ${problem.detail}` : ''}`;
+        : problem.refusal === 'unspecified' && problem.detail
+          ? `the proxy refused the request with HTTP ${problem.status}: ${problem.detail}`
+          : `the proxy refused the request with HTTP ${problem.status} (${problem.refusal})${problem.detail ? `: ${problem.detail}` : ''}`;
     case 'not-data':
       return 'the proxy URL answered something that is not retour-emploi data (HTML or unreadable JSON): check the `proxy` attribute points at the proxy endpoint, not at a web page';
     case 'unavailable':
