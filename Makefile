@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR ?= never
 
 BOOTSTRAP := scripts/bootstrap
 
-.PHONY: test test-core test-proxy test-widget test-e2e lint demo widget widget-test-build dist npm proxy-bin bench clean
+.PHONY: test test-core test-proxy test-widget test-e2e lint demo widget widget-test-build dist npm proxy-bin examples bench clean
 
 ## make test: installs what tests need, runs every test of the workspace.
 test: lint test-core test-proxy test-widget test-e2e
@@ -100,6 +100,11 @@ proxy-bin:
 test-e2e: dist proxy-bin widget-test-build
 	$(BOOTSTRAP) browser node
 	node --test --test-concurrency=1 tests/e2e/
+
+## make examples: builds what the example pages load (as test-e2e does), then serves www/examples with the
+## reference proxy in demo mode and a second origin, printing their URLs. Ctrl-C stops it.
+examples: dist proxy-bin widget-test-build
+	node tests/e2e/support/world.mjs
 
 ## make bench: builds the widget (CDN build) and the proxy (proxy profile), then measures them against a
 ## plain-JS widget and nginx; prints one table and writes bench/results.md (see docs/benchmarks.md).
