@@ -53,22 +53,43 @@ suggestions(formation, document.getElementById('formation-options'), '/v1/formac
 suggestions(commune, document.getElementById('commune-options'), '/v1/communes', labels.commune);
 
 // A name typed without picking a suggestion: take the best match. Text that is a code, or an attempt at
-// one (digits, or 2A/2B and digits: "6912", "97", "2B"), is passed on as typed, so that the widget says
-// what is wrong with it instead of showing another place.
+// one (digits, or 2A/2B and digits: "6912", "97", "2B"), is passed on as typed (2a → 2A), so that the
+// widget says what is wrong with it instead of showing another place. A name that matches nothing is
+// said here, and the widget keeps what it shows.
 const CODE_ATTEMPT = /^[\s\d]*$|^\s*2[AB][\s\d]*$/i;
 
 async function resolve(text, endpoint) {
   const value = text.trim();
-  if (CODE_ATTEMPT.test(value)) return value;
+  if (CODE_ATTEMPT.test(value)) return { code: value.toUpperCase() };
   const [best] = await search(endpoint, value, 1);
-  return best ? best.code : value;
+  return best ? { code: best.code } : { unmatched: value };
+}
+
+// What a code is, in words: "Coiffure", "Lyon (69, Rhône)", "Alfortville (94, Val-de-Marne), ancienne commune".
+async function describe(code, endpoint) {
+  const [found] = code ? await search(endpoint, code, 1) : [];
+  if (!found || found.code !== code) return null;
+  if (found.libelle) return found.libelle;
+  const place = `${found.nom} (${found.departement.code}, ${found.departement.nom})`;
+  // Pre-merger codes stand for a town that is now part of another: say so (75001 is not Paris 1er).
+  const kind = { ancienne: 'ancienne commune', deleguee: 'commune déléguée', associee: 'commune associée' }[found.type];
+  return kind ? `${place}, ${kind}` : place;
+}
+
+async function describePick(formacode, communeCode) {
+  const [training, place] = await Promise.all([
+    describe(formacode, '/v1/formacodes'),
+    describe(communeCode, '/v1/communes'),
+  ]);
+  const shown = (code, words) => (code ? `${code}${words ? ` · ${words}` : ''}` : '(aucune)');
+  picked.textContent = `Formation ${shown(formacode, training)}, commune ${shown(communeCode, place)}.`;
 }
 
 function show(formacode, communeCode) {
   widget.setAttribute('formacode', formacode);
   widget.setAttribute('commune', communeCode);
   for (const select of settings) widget.setAttribute(select.id, select.value);
-  picked.textContent = `Formation ${formacode || '(aucune)'}, commune ${communeCode || '(aucune)'}.`;
+  describePick(formacode, communeCode);
   const attributes = [
     ['formacode', formacode],
     ['commune', communeCode],
@@ -86,13 +107,21 @@ function show(formacode, communeCode) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const [formacode, communeCode] = await Promise.all([
+  const [training, place] = await Promise.all([
     resolve(formation.value, '/v1/formacodes'),
     resolve(commune.value, '/v1/communes'),
   ]);
-  formation.value = formacode;
-  commune.value = communeCode;
-  show(formacode, communeCode);
+  const unmatched = [
+    training.unmatched && `aucune formation ne correspond à «\u00a0${training.unmatched}\u00a0» (essayez un mot de l’intitulé, ou le formacode)`,
+    place.unmatched && `aucune commune ne correspond à «\u00a0${place.unmatched}\u00a0» (essayez le nom seul, par exemple «\u00a0Saint-Denis\u00a0», ou le code INSEE)`,
+  ].filter(Boolean);
+  if (unmatched.length) {
+    picked.textContent = `Rien n’a changé\u00a0: ${unmatched.join('\u00a0; ')}.`;
+    return;
+  }
+  formation.value = training.code;
+  commune.value = place.code;
+  show(training.code, place.code);
 });
 
 for (const select of settings) {
