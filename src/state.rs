@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use retour_emploi_core::{AttributeError, Problem, Ranking};
+use retour_emploi_core::{AttributeError, CommuneCode, Formacode, Problem, Ranking};
 use wasm_bindgen::JsValue;
 use yew::Reducible;
 
@@ -156,6 +156,11 @@ impl StateDetail {
             Phase::Crashed => (Some("internal"), None),
             _ => (None, None),
         };
+        // Valid codes as the request used them (" 2a004 " → "2A004"); others as written, to show them.
+        let formacode =
+            formacode.map(|f| Formacode::parse(&f).map_or(f, |code| code.as_str().to_owned()));
+        let commune =
+            commune.map(|c| CommuneCode::parse(&c).map_or(c, |code| code.as_str().to_owned()));
         StateDetail {
             state: phase.name(),
             formacode,

@@ -425,3 +425,34 @@ async fn a_shared_fetch_is_kept_in_session_storage_when_any_of_its_widgets_asks(
     first.remove();
     second.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_state_event_carries_the_codes_as_requested() {
+    let proxy = proxy("event-codes");
+    stub(
+        &request_url(&proxy, "22435", "2A004"),
+        200,
+        "application/json",
+        &national_only(3),
+        0,
+    );
+    retour_emploi_widget::define();
+    let widget = create(&[
+        ("formacode", " 22435"),
+        ("commune", "2a004 "),
+        ("proxy", &proxy),
+    ]);
+    let heard = record_events(&widget);
+    document().body().unwrap().append_child(&widget).unwrap();
+    state(&widget, "ready").await;
+    let last = heard.get(heard.length() - 1);
+    assert_eq!(
+        field(&last, "formacode").as_string().as_deref(),
+        Some("22435")
+    );
+    assert_eq!(
+        field(&last, "commune").as_string().as_deref(),
+        Some("2A004")
+    );
+    widget.remove();
+}

@@ -4,7 +4,7 @@
 import css from '../../../www/widget.css';
 import { completeGeography } from './decode.js';
 import { cachedAnswer, requestAnswer } from './fetch.js';
-import { parseRequest } from './request.js';
+import { eventCodes, parseRequest } from './request.js';
 import {
   attributeSentence, band, classShort, classSpoken, explainer, integratorHint, levelName, measuredRate,
   notCovered, placeName, problemMessage, retryable, ui, unpublishedReason,
@@ -124,7 +124,7 @@ export class RetourEmploi extends HTMLElement {
   #update() {
     this.#cancel();
     const settings = readSettings(this);
-    const context = { ...settings, formacode: this.getAttribute('formacode'), commune: this.getAttribute('commune') };
+    const context = { ...settings, ...eventCodes(this.getAttribute('formacode'), this.getAttribute('commune')) };
     try {
       const request = parseRequest(context.formacode, context.commune, this.getAttribute('proxy'), document.baseURI);
       if (request.errors) {

@@ -22,6 +22,13 @@ function communeError(raw) {
     `an INSEE commune code has 5 characters: 5 digits, or 2A/2B and 3 digits in Corsica (got "${found}"; a postal code will not do)`];
 }
 
+/** The codes as a request uses them when valid (" 2a004 " → "2A004"), else as written (the event's). */
+export function eventCodes(formacodeRaw, communeRaw) {
+  const formacode = formacodeRaw !== null && !formacodeError(formacodeRaw) ? formacodeRaw.trim() : formacodeRaw;
+  const commune = communeRaw !== null && !communeError(communeRaw) ? communeRaw.trim().toUpperCase() : communeRaw;
+  return { formacode, commune };
+}
+
 const notHttp = (found) => ({
   error: ['proxy', `le proxy doit être une adresse http(s) ou relative (reçu «\u00a0${found}\u00a0»)`,
     `the proxy must be an http(s) URL or a relative one (got "${found}")`],
