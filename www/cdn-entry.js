@@ -50,9 +50,14 @@ function cannotStart(error) {
 }
 
 async function boot() {
+  // Fetched here, not by the glue, so that a start that fails (a CSP refusing WebAssembly rejects before
+  // the body is read) can cancel the download instead of leaving it pending for the page's life.
+  const download = new AbortController();
   try {
-    await init({ module_or_path: new URL('retour-emploi_bg.wasm', import.meta.url) });
+    const wasm = fetch(new URL('retour-emploi_bg.wasm', import.meta.url), { signal: download.signal });
+    await init({ module_or_path: wasm });
   } catch (error) {
+    download.abort();
     cannotStart(error);
     return;
   }

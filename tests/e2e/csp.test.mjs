@@ -44,4 +44,6 @@ test('without wasm-unsafe-eval the placeholder shows a readable fallback and the
   assert.match(consoleText, /'wasm-unsafe-eval'/, 'the console names the missing source expression');
   assert.match(consoleText, /script-src/, 'the console names the directive');
   assert.deepEqual(session.pageErrors.map(String), [], 'no uncaught exception');
+  // The refused .wasm's download is cancelled, not left pending for the page's life.
+  await session.page.waitForLoadState('networkidle', { timeout: 10_000 });
 });

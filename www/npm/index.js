@@ -14,9 +14,14 @@ let loading = null;
 
 /** Loads the module once; a failure (a Content-Security-Policy without 'wasm-unsafe-eval') is explained. */
 function load() {
-  loading ??= init({ module_or_path: new URL('retour_emploi_widget_bg.wasm', import.meta.url) }).then(
+  if (loading) return loading;
+  // Fetched here so that a failed start cancels the download instead of leaving it pending.
+  const download = new AbortController();
+  const wasm = fetch(new URL('retour_emploi_widget_bg.wasm', import.meta.url), { signal: download.signal });
+  loading = init({ module_or_path: wasm }).then(
     () => undefined,
     (error) => {
+      download.abort();
       loading = null;
       throw explain(error);
     },
