@@ -79,6 +79,12 @@ impl Connected {
     pub fn rendering(&self) {
         self.0.rendered.set(true);
     }
+
+    /// The element was disconnected. Returns whether the app has rendered (and so exists).
+    fn end(&self) -> bool {
+        self.0.connected.set(false);
+        self.0.rendered.get()
+    }
 }
 
 impl PartialEq for Connected {
@@ -196,8 +202,7 @@ fn disconnect(host: HtmlElement) {
     let Some(widget) = widget else {
         return;
     };
-    widget.connected.0.connected.set(false);
-    if widget.connected.0.rendered.get() {
+    if widget.connected.end() {
         destroy(widget);
     } else {
         // Not rendered yet: after Yew's pending work (see `Connected`), when the app exists.

@@ -186,18 +186,13 @@ pub fn subscribe(
     match joined {
         Ok(None) => {}
         Ok(Some((promise, request))) => wait_for(url, &request, options, promise),
-        Err(on_outcome) => match start(url, options) {
-            Some(promise) => {
-                REQUESTS.with(|requests| {
-                    if let Some(Entry::InFlight(flight)) =
-                        requests.borrow_mut().entries.get_mut(url)
-                    {
-                        flight.subscribers.push((id, on_outcome));
-                    }
-                });
-                wait_for(url, request, options, promise);
+        Err(on_outcome) => match start(url, options, Some((id, on_outcome)), None) {
+            Ok(promise) => wait_for(url, request, options, promise),
+            Err(first) => {
+                if let Some((_, on_outcome)) = first {
+                    on_outcome(Err(Problem::Network));
+                }
             }
-            None => on_outcome(Err(Problem::Network)),
         },
     }
     subscription
@@ -211,13 +206,8 @@ pub fn send_early(url: &str, request: &RankRequest, options: FetchOptions) {
     if known || cached(url, request, options).is_some() {
         return;
     }
-    if let Some(promise) = start(url, options) {
-        REQUESTS.with(|requests| {
-            if let Some(Entry::InFlight(flight)) = requests.borrow_mut().entries.get_mut(url) {
-                flight.unclaimed = Some((promise, request.clone()));
-            }
-        });
-    }
+    // Without an `AbortController` nothing is sent now; the widget's own request says what failed.
+    let _ = start(url, options, None, Some(request));
 }
 
 /// Aborts the request for `url` sent early, if no widget joined it (its element left before rendering).
@@ -270,10 +260,17 @@ fn decode(
         .map(|ranking| Rc::new(ranking.complete_geography(&request.commune)))
 }
 
-/// Sends the request: a new in-flight entry for `url`, without subscribers yet. `None` when the browser
-/// cannot make an `AbortController`.
-fn start(url: &str, options: FetchOptions) -> Option<js_sys::Promise> {
-    let controller = AbortController::new().ok()?;
+/// Sends the request: a new in-flight entry for `url`, with its first subscriber, or kept unclaimed for
+/// `early` ([`send_early`]). Gives the subscriber back when the browser cannot make an `AbortController`.
+fn start(
+    url: &str,
+    options: FetchOptions,
+    first: Option<(u64, Subscriber)>,
+    early: Option<&RankRequest>,
+) -> Result<js_sys::Promise, Option<(u64, Subscriber)>> {
+    let Ok(controller) = AbortController::new() else {
+        return Err(first);
+    };
     // The browser's fetch, straight: a wrapper would only add its error conversions to the Wasm (and
     // gloo-net's builder appends a stray `&` to URLs that have a query string).
     let promise = fetch_quietly(url, &controller.signal());
@@ -281,15 +278,15 @@ fn start(url: &str, options: FetchOptions) -> Option<js_sys::Promise> {
         requests.borrow_mut().entries.insert(
             url.to_owned(),
             Entry::InFlight(InFlight {
-                subscribers: Vec::new(),
+                subscribers: first.into_iter().collect(),
                 keep_in_session: options.session_ttl_seconds.is_some(),
                 controller,
-                unclaimed: None,
+                unclaimed: early.map(|request| (promise.clone(), request.clone())),
                 timer: None,
             }),
         )
     });
-    Some(promise)
+    Ok(promise)
 }
 
 /// Waits for the answer to the request in flight for `url`, within the timeout, then settles it.
